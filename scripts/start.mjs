@@ -1,0 +1,29 @@
+// One command for users: install if needed, build if the build is missing or older than the
+// sources, then serve the production build and print its URL.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const port = process.env.PORT ?? '4173';
+const run = (command) => execSync(command, { stdio: 'inherit' });
+
+if (!existsSync('node_modules/.package-lock.json')) run('npm install --no-audit --no-fund');
+
+function newest(path) {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+const sources = Math.max(newest('src'), newest('index.html'), newest('vite.config.ts'), newest('package-lock.json'));
+if (!existsSync('dist/index.html') || newest('dist') < sources) run('npx vite build');
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+server.stdout.on('data', (chunk) => {
+  const text = chunk.toString();
+  if (/Local:/.test(text)) console.log(`\nstepwise is running at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`);
+  else if (text.trim()) process.stdout.write(text);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,108 @@
+import JSZip from 'jszip';
+import type { SerialEntry } from '../steps/entries';
+import { StepwiseError } from '../steps/errors';
+import { inspectZip, ZIP_LIMITS } from './zipLimits';
+
+/**
+ * jszip writes DOS times from the local clock fields, so a date built from local fields gives the
+ * same bytes in every time zone. 1980-01-01 is the earliest DOS date.
+ */
+const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
+
+/** The zip of a tree: a directory entry for every directory, entries in creation order, fixed times. */
+export async function buildZip(entries: readonly SerialEntry[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const entry of entries) {
+    if (entry.kind === 'directory') zip.file(`${entry.path}/`, null, { dir: true, date: FIXED_DATE, createFolders: false });
+    else zip.file(entry.path, entry.content ?? '', { date: FIXED_DATE, createFolders: false });
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+/**
+ * Reads a zip that somebody else produced. The central directory is checked first (inspectZip);
+ * while inflating, each entry is held to the size its header declared, so a lying header cannot
+ * turn into a zip bomb either.
+ */
+export async function readZip(bytes: Uint8Array): Promise<SerialEntry[]> {
+  const declared = inspectZip(bytes);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { createFolders: false });
+  } catch (e) {
+    throw new StepwiseError(`The zip was refused: it is corrupt or truncated (${(e as Error).message}).`);
+  }
+  const decoder = new TextDecoder();
+  const entries: SerialEntry[] = [];
+  let total = 0;
+  for (const { name, isDirectory, uncompressedSize } of declared) {
+    const path = name.replace(/\/$/, '');
+    if (isDirectory) {
+      entries.push({ path, kind: 'directory' });
+      continue;
+    }
+    const file = zip.file(name);
+    if (!file) throw new StepwiseError(`The zip was refused: "${name}" is listed but cannot be read.`);
+    const data = await inflateWithin(file, uncompressedSize, name);
+    total += data.byteLength;
+    if (total > ZIP_LIMITS.totalBytes) throw new StepwiseError('The zip was refused: it inflates to more than its headers say.');
+    entries.push({ path, kind: 'file', content: decoder.decode(data) });
+  }
+  return withImpliedDirectories(entries);
+}
+
+/** jszip's chunked reader: public in its docs and runtime, missing from its type declarations. */
+interface ChunkStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: 'error', listener: (error: Error) => void): ChunkStream;
+  on(event: 'end', listener: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
+function inflateWithin(file: JSZip.JSZipObject, limit: number, name: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): ChunkStream }).internalStream('uint8array');
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        size += chunk.byteLength;
+        if (size > limit) {
+          stream.pause();
+          reject(new StepwiseError(`The zip was refused: "${name}" inflates beyond the ${limit} bytes its header declares.`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', (e: Error) => reject(new StepwiseError(`The zip was refused: "${name}" is corrupt (${e.message}).`)))
+      .on('end', () => {
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          out.set(chunk, at);
+          at += chunk.byteLength;
+        }
+        resolve(out);
+      })
+      .resume();
+  });
+}
+
+/** Many zip tools omit directory entries; a directory that holds a file exists all the same. */
+function withImpliedDirectories(entries: SerialEntry[]): SerialEntry[] {
+  const have = new Set(entries.filter((e) => e.kind === 'directory').map((e) => e.path));
+  const out: SerialEntry[] = [];
+  for (const entry of entries) {
+    const segments = entry.path.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const dir = segments.slice(0, i).join('/');
+      if (!have.has(dir)) {
+        have.add(dir);
+        out.push({ path: dir, kind: 'directory' });
+      }
+    }
+    out.push(entry);
+  }
+  return out;
+}

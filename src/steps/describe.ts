@@ -1,0 +1,16 @@
+import type { Snapshot, StepChange } from './engine';
+import { baseName } from './names';
+
+/** A short past-tense account of what a step did, e.g. "updated architecture_config.json, 2 keys changed". */
+export function describeChange(change: StepChange | null): string {
+  if (!change) return 'empty tree, before step 1';
+  const name = baseName(change.path);
+  if (change.type === 'added') return `created ${change.entryKind} ${name}`;
+  const changed = change.keys.filter((k) => k.action !== 'unchanged').length;
+  return `updated ${name}, ${changed} ${changed === 1 ? 'key' : 'keys'} changed`;
+}
+
+/** What a screen reader announces when the position changes. */
+export function narrate(snapshot: Snapshot, lastPosition: number): string {
+  return `Step ${snapshot.position} of ${lastPosition}: ${describeChange(snapshot.change)}`;
+}

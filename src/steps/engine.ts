@@ -1,0 +1,214 @@
+import { StepwiseError } from './errors';
+import { isJsonObject } from './jsonScan';
+import { LIMITS } from './limits';
+import { joinPath } from './names';
+import { EMPTY_TREE, getNode, readFile, setNode, splitPath, type DirectoryNode } from './tree';
+import type { Step, StepDocument, UpdateStep } from './types';
+
+export type EntryKind = 'directory' | 'file';
+
+/** How one key of a JSON file fared in an update. */
+export interface KeyChange {
+  readonly key: string;
+  readonly action: 'added' | 'replaced' | 'unchanged';
+  readonly before?: unknown;
+  readonly after: unknown;
+}
+
+/** What one step did to the tree. */
+export type StepChange =
+  | { readonly type: 'added'; readonly path: string; readonly entryKind: EntryKind }
+  | {
+      readonly type: 'modified';
+      readonly path: string;
+      readonly entryKind: 'file';
+      readonly before: string;
+      readonly after: string;
+      readonly keys: readonly KeyChange[];
+    };
+
+/** The tree as it stands after `position` steps (0: before step 1). */
+export interface Snapshot {
+  readonly position: number;
+  readonly root: DirectoryNode;
+  /** The step that produced this snapshot; null at position 0. */
+  readonly step: Step | null;
+  readonly change: StepChange | null;
+  /** How many entries of Replay.created exist at this position (nothing is ever removed). */
+  readonly createdCount: number;
+  readonly fileCount: number;
+  readonly directoryCount: number;
+}
+
+export interface CreatedEntry {
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly position: number;
+}
+
+/** Every snapshot of a document, computed once. */
+export interface Replay {
+  readonly document: StepDocument;
+  /** snapshots[p] is the tree after p steps; its length is the last usable position + 1. */
+  readonly snapshots: readonly Snapshot[];
+  /** Every created path in creation order; a snapshot's entries are the first createdCount. */
+  readonly created: readonly CreatedEntry[];
+  /** For each file, the positions at which a step created or changed it, ascending. */
+  readonly fileChanges: ReadonlyMap<string, readonly number[]>;
+  /** The error that stopped the replay at step snapshots.length, if any. */
+  readonly error: StepwiseError | null;
+}
+
+/**
+ * Applies every step in order and keeps the tree after each one. Stops at the first step that
+ * cannot be applied: the positions before it stay usable and the error names the step.
+ */
+export function replay(document: StepDocument): Replay {
+  const state = new ReplayState();
+  const snapshots: Snapshot[] = [state.snapshot(0, null, null)];
+  let error: StepwiseError | null = null;
+  for (const step of document.steps) {
+    try {
+      const change = state.apply(step);
+      snapshots.push(state.snapshot(step.number, step, change));
+    } catch (e) {
+      if (!(e instanceof StepwiseError)) throw e;
+      error = e;
+      break;
+    }
+  }
+  return { document, snapshots, created: state.created, fileChanges: state.fileChanges, error };
+}
+
+/** The mutable bookkeeping of one replay; the trees it produces are immutable. */
+class ReplayState {
+  root: DirectoryNode = EMPTY_TREE;
+  readonly created: CreatedEntry[] = [];
+  readonly fileChanges = new Map<string, number[]>();
+  private readonly byName = { directory: new Map<string, string[]>(), file: new Map<string, string[]>() };
+  private fileCount = 0;
+  private directoryCount = 0;
+
+  snapshot(position: number, step: Step | null, change: StepChange | null): Snapshot {
+    return Object.freeze({
+      position,
+      root: this.root,
+      step,
+      change,
+      createdCount: this.created.length,
+      fileCount: this.fileCount,
+      directoryCount: this.directoryCount,
+    });
+  }
+
+  apply(step: Step): StepChange {
+    switch (step.kind) {
+      case 'directory': {
+        const parent = step.parent === null ? '' : this.resolve('directory', step.parent, step);
+        return this.create(step, joinPath(parent, step.name), 'directory', null);
+      }
+      case 'file':
+        return this.create(step, joinPath(this.resolve('directory', step.parent, step), step.name), 'file', step.content);
+      case 'update':
+        return this.update(step);
+    }
+  }
+
+  /** The unique path of the directory or file with this bare name. */
+  private resolve(kind: EntryKind, name: string, step: Step): string {
+    const paths = this.byName[kind].get(name) ?? [];
+    if (paths.length === 1) return paths[0];
+    const where = { line: step.line, step: step.number, path: name };
+    if (paths.length === 0) throw new StepwiseError(`no ${kind} named "${name}" exists yet`, where);
+    throw new StepwiseError(
+      `"${name}" is ambiguous: ${paths.length} ${kind === 'directory' ? 'directories' : 'files'} have that name (${paths.join(', ')})`,
+      where,
+    );
+  }
+
+  private create(step: Step, path: string, kind: EntryKind, content: string | null): StepChange {
+    const where = { line: step.line, step: step.number, path };
+    if (getNode(this.root, path)) throw new StepwiseError(`${path} already exists`, where);
+    if (splitPath(path).length > LIMITS.pathDepth)
+      throw new StepwiseError(`${path} is more than ${LIMITS.pathDepth} levels deep`, where);
+    const node = content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
+    this.root = setNode(this.root, path, Object.freeze(node));
+    this.created.push({ path, kind, position: step.number });
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const sameName = this.byName[kind].get(name);
+    if (sameName) sameName.push(path);
+    else this.byName[kind].set(name, [path]);
+    if (kind === 'file') {
+      this.fileCount++;
+      this.fileChanges.set(path, [step.number]);
+    } else this.directoryCount++;
+    return { type: 'added', path, entryKind: kind };
+  }
+
+  private update(step: UpdateStep): StepChange {
+    const path = this.resolve('file', step.file, step);
+    const where = { line: step.line, step: step.number, path };
+    const before = readFile(this.root, path) ?? '';
+    let value: unknown;
+    try {
+      value = JSON.parse(before);
+    } catch {
+      throw new StepwiseError(`${path} is not a JSON file, so it cannot be updated`, where);
+    }
+    if (!isJsonObject(value))
+      throw new StepwiseError(`${path} holds a JSON ${Array.isArray(value) ? 'array' : 'scalar'}, not an object`, where);
+    const entries = step.registry ? [[step.registry.key, this.buildRegistry(step)] as const, ...step.entries] : step.entries;
+    const keys: KeyChange[] = [];
+    for (const [key, next] of entries) {
+      const existed = Object.prototype.hasOwnProperty.call(value, key);
+      const previous = existed ? value[key] : undefined;
+      const action = !existed ? 'added' : JSON.stringify(previous) === JSON.stringify(next) ? 'unchanged' : 'replaced';
+      keys.push(existed ? { key, action, before: previous, after: next } : { key, action, after: next });
+      // defineProperty rather than assignment: a "__proto__" key must become data, not a prototype.
+      Object.defineProperty(value, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    const after = JSON.stringify(value, null, 2);
+    this.root = setNode(this.root, path, Object.freeze({ kind: 'file', content: after }));
+    this.fileChanges.get(path)?.push(step.number);
+    return { type: 'modified', path, entryKind: 'file', before, after, keys };
+  }
+
+  private buildRegistry(step: UpdateStep): Record<string, unknown> {
+    const spec = step.registry!;
+    const collectionPath = this.resolve('directory', spec.collection, step);
+    const collection = getNode(this.root, collectionPath) as DirectoryNode;
+    const services = [...collection.children].filter(([, node]) => node.kind === 'directory');
+    const where = { line: step.line, step: step.number, path: collectionPath };
+    if (services.length !== spec.count)
+      throw new StepwiseError(
+        `the step names ${spec.count} ${spec.collection}, but ${collectionPath} has ${services.length} directories`,
+        where,
+      );
+    const registry: Record<string, unknown> = {};
+    for (const [name] of services) {
+      const configPath = `${collectionPath}/${name}/service_config.json`;
+      const text = readFile(this.root, configPath);
+      if (text === undefined)
+        throw new StepwiseError(`${configPath} does not exist, so ${name} cannot be registered`, { ...where, path: configPath });
+      let config: unknown;
+      try {
+        config = JSON.parse(text);
+      } catch {
+        throw new StepwiseError(`${configPath} is not valid JSON`, { ...where, path: configPath });
+      }
+      if (!isJsonObject(config)) throw new StepwiseError(`${configPath} is not a JSON object`, { ...where, path: configPath });
+      Object.defineProperty(registry, name, {
+        value: {
+          port: config.port ?? null,
+          replicas: config.replicas ?? null,
+          dependencies: config.dependencies ?? [],
+          status: spec.status,
+        },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return registry;
+  }
+}
