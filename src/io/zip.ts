@@ -4,10 +4,10 @@ import { StepwiseError } from '../steps/errors';
 import { inspectZip, ZIP_LIMITS } from './zipLimits';
 
 /**
- * jszip writes DOS times from the local clock fields, so a date built from local fields gives the
- * same bytes in every time zone. 1980-01-01 is the earliest DOS date.
+ * jszip writes DOS times from the date's UTC fields, so a UTC date gives the same bytes in every
+ * time zone. 1980-01-01 00:00 is the earliest DOS date.
  */
-const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 /** The zip of a tree: a directory entry for every directory, entries in creation order, fixed times. */
 export async function buildZip(entries: readonly SerialEntry[]): Promise<Uint8Array> {

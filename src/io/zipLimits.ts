@@ -73,7 +73,7 @@ function checkEntryName(name: string): void {
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) refuse(`"${name}" is an absolute path`);
   if (name.includes('\\')) refuse(`"${name}" contains a backslash`);
   // eslint-disable-next-line no-control-regex -- control characters are what we refuse
-  if (/[\u0000-\u001f]/.test(name)) refuse(`${JSON.stringify(name)} contains a control character`);
+  if (/[\u0000-\u001f\u007f]/.test(name)) refuse(`${JSON.stringify(name)} contains a control character`);
   const segments = name.replace(/\/$/, '').split('/');
   if (segments.some((s) => s === '..')) refuse(`"${name}" climbs out of the folder (..)`);
   if (segments.some((s) => s === '' || s === '.')) refuse(`"${name}" has an empty or "." path segment`);

@@ -16,6 +16,8 @@ export interface StepwiseState {
   speedIndex: number;
   filter: string;
   showFuture: boolean;
+  /** Diff JSON files as formatted JSON (on by default) rather than as their raw text. */
+  diffFormatted: boolean;
   collapsed: ReadonlySet<string>;
   /** A dismissible message: a clamped deep link, a dropped stored state, … */
   notice: string | null;
@@ -31,10 +33,13 @@ export interface StepwiseState {
   setSpeedIndex(index: number): void;
   setFilter(filter: string): void;
   toggleFuture(): void;
+  toggleDiffFormatted(): void;
   toggleCollapsed(path: string, collapsed?: boolean): void;
   showNotice(notice: string | null): void;
   /** Replaces the scenario; on failure keeps the current one and records the error. */
   loadDocument(source: string, name: string, id: string): boolean;
+  /** Switches to a scenario already parsed and replayed elsewhere (the parse worker); it must have no replay error. */
+  loadReplay(scenario: LoadedScenario): void;
   loadBuiltin(): void;
 }
 
@@ -84,6 +89,7 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   speedIndex: 1,
   filter: '',
   showFuture: false,
+  diffFormatted: true,
   collapsed: new Set<string>(),
   notice: null,
   loadError: null,
@@ -97,7 +103,7 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   step(delta) {
     const state = get();
     const last = lastPosition(state);
-    if (state.playing && state.position + delta > last) set({ playing: false });
+    if (state.playing && state.position + delta >= last) set({ playing: false });
     state.goTo(state.position + delta);
   },
   jumpToChange(direction) {
@@ -139,6 +145,9 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   toggleFuture() {
     set({ showFuture: !get().showFuture });
   },
+  toggleDiffFormatted() {
+    set({ diffFormatted: !get().diffFormatted });
+  },
   toggleCollapsed(path, collapse) {
     const collapsed = new Set(get().collapsed);
     const shouldCollapse = collapse ?? !collapsed.has(path);
@@ -167,6 +176,17 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
       set({ loadError: errorMessage(e) });
       return false;
     }
+  },
+  loadReplay(scenario) {
+    set({
+      scenario,
+      position: 0,
+      selectedPath: null,
+      compareFrom: null,
+      playing: false,
+      collapsed: new Set(),
+      loadError: null,
+    });
   },
   loadBuiltin() {
     set({

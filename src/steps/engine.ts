@@ -1,6 +1,7 @@
 import { StepwiseError } from './errors';
 import { isJsonObject } from './jsonScan';
 import { LIMITS } from './limits';
+import { orderedKey, parseOrdered, plainValue, setOrdered, stringifyOrdered, type OrderedObject } from './orderedJson';
 import { joinPath } from './names';
 import { EMPTY_TREE, getNode, readFile, setNode, splitPath, type DirectoryNode } from './tree';
 import type { Step, StepDocument, UpdateStep } from './types';
@@ -59,11 +60,15 @@ export interface Replay {
   readonly error: StepwiseError | null;
 }
 
+/** Steps between two progress reports: often enough for a moving bar, rare enough to cost nothing. */
+export const PROGRESS_EVERY = 500;
+
 /**
  * Applies every step in order and keeps the tree after each one. Stops at the first step that
  * cannot be applied: the positions before it stay usable and the error names the step.
+ * `onProgress` (applied, total) is called every PROGRESS_EVERY steps, for a worker's progress bar.
  */
-export function replay(document: StepDocument): Replay {
+export function replay(document: StepDocument, onProgress?: (applied: number, total: number) => void): Replay {
   const state = new ReplayState();
   const snapshots: Snapshot[] = [state.snapshot(0, null, null)];
   let error: StepwiseError | null = null;
@@ -71,6 +76,7 @@ export function replay(document: StepDocument): Replay {
     try {
       const change = state.apply(step);
       snapshots.push(state.snapshot(step.number, step, change));
+      if (onProgress && step.number % PROGRESS_EVERY === 0) onProgress(step.number, document.steps.length);
     } catch (e) {
       if (!(e instanceof StepwiseError)) throw e;
       error = e;
@@ -151,29 +157,31 @@ class ReplayState {
     const before = readFile(this.root, path) ?? '';
     let value: unknown;
     try {
-      value = JSON.parse(before);
+      value = parseOrdered(before);
     } catch {
       throw new StepwiseError(`${path} is not a JSON file, so it cannot be updated`, where);
     }
     if (!isJsonObject(value))
       throw new StepwiseError(`${path} holds a JSON ${Array.isArray(value) ? 'array' : 'scalar'}, not an object`, where);
-    const entries = step.registry ? [[step.registry.key, this.buildRegistry(step)] as const, ...step.entries] : step.entries;
+    const entries: Array<readonly [string, unknown]> = step.entries.map(([key], i) => [key, parseOrdered(step.valueTexts[i])]);
+    if (step.registry) entries.unshift([step.registry.key, this.buildRegistry(step)]);
     const keys: KeyChange[] = [];
     for (const [key, next] of entries) {
-      const existed = Object.prototype.hasOwnProperty.call(value, key);
-      const previous = existed ? value[key] : undefined;
-      const action = !existed ? 'added' : JSON.stringify(previous) === JSON.stringify(next) ? 'unchanged' : 'replaced';
-      keys.push(existed ? { key, action, before: previous, after: next } : { key, action, after: next });
-      // defineProperty rather than assignment: a "__proto__" key must become data, not a prototype.
-      Object.defineProperty(value, key, { value: next, enumerable: true, writable: true, configurable: true });
+      const existed = Object.prototype.hasOwnProperty.call(value, orderedKey(key));
+      const previous = existed ? value[orderedKey(key)] : undefined;
+      const action = !existed ? 'added' : stringifyOrdered(previous) === stringifyOrdered(next) ? 'unchanged' : 'replaced';
+      const after = plainValue(next);
+      keys.push(existed ? { key, action, before: plainValue(previous), after } : { key, action, after });
+      setOrdered(value, key, next);
     }
-    const after = JSON.stringify(value, null, 2);
+    const after = stringifyOrdered(value);
     this.root = setNode(this.root, path, Object.freeze({ kind: 'file', content: after }));
     this.fileChanges.get(path)?.push(step.number);
     return { type: 'modified', path, entryKind: 'file', before, after, keys };
   }
 
-  private buildRegistry(step: UpdateStep): Record<string, unknown> {
+  /** The registry in ordered form (see orderedJson.ts), one entry per service directory. */
+  private buildRegistry(step: UpdateStep): OrderedObject {
     const spec = step.registry!;
     const collectionPath = this.resolve('directory', spec.collection, step);
     const collection = getNode(this.root, collectionPath) as DirectoryNode;
@@ -184,7 +192,7 @@ class ReplayState {
         `the step names ${spec.count} ${spec.collection}, but ${collectionPath} has ${services.length} directories`,
         where,
       );
-    const registry: Record<string, unknown> = {};
+    const registry: OrderedObject = {};
     for (const [name] of services) {
       const configPath = `${collectionPath}/${name}/service_config.json`;
       const text = readFile(this.root, configPath);
@@ -192,22 +200,17 @@ class ReplayState {
         throw new StepwiseError(`${configPath} does not exist, so ${name} cannot be registered`, { ...where, path: configPath });
       let config: unknown;
       try {
-        config = JSON.parse(text);
+        config = parseOrdered(text);
       } catch {
         throw new StepwiseError(`${configPath} is not valid JSON`, { ...where, path: configPath });
       }
       if (!isJsonObject(config)) throw new StepwiseError(`${configPath} is not a JSON object`, { ...where, path: configPath });
-      Object.defineProperty(registry, name, {
-        value: {
-          port: config.port ?? null,
-          replicas: config.replicas ?? null,
-          dependencies: config.dependencies ?? [],
-          status: spec.status,
-        },
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const entry: OrderedObject = {};
+      setOrdered(entry, 'port', config[orderedKey('port')] ?? null);
+      setOrdered(entry, 'replicas', config[orderedKey('replicas')] ?? null);
+      setOrdered(entry, 'dependencies', config[orderedKey('dependencies')] ?? []);
+      setOrdered(entry, 'status', spec.status);
+      setOrdered(registry, name, entry);
     }
     return registry;
   }

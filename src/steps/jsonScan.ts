@@ -4,7 +4,9 @@
  * quote, so JSON.parse on the rest of the line is not enough: we first need the value's extent.
  */
 
-const LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/;
+import { LIMITS } from './limits';
+
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 
 /** Thrown with a plain reason; callers add the line and step. */
 export class JsonScanError extends Error {}
@@ -24,7 +26,8 @@ export function scanValue(text: string, start: number): number {
   const first = text[start];
   if (first === '"') return scanString(text, start);
   if (first === '{' || first === '[') return scanContainer(text, start);
-  const literal = LITERAL.exec(text.slice(start, start + 64));
+  LITERAL.lastIndex = start;
+  const literal = LITERAL.exec(text);
   if (literal) return start + literal[0].length;
   throw new JsonScanError(
     first === undefined ? 'a value is missing' : `a JSON value cannot start with ${JSON.stringify(first)}`,
@@ -37,9 +40,10 @@ function scanContainer(text: string, start: number): number {
     const c = text[i];
     if (c === '"') {
       i = scanString(text, i) - 1;
-    } else if (c === '{') closers.push('}');
-    else if (c === '[') closers.push(']');
-    else if (c === '}' || c === ']') {
+    } else if (c === '{' || c === '[') {
+      closers.push(c === '{' ? '}' : ']');
+      if (closers.length > LIMITS.jsonDepth) throw new JsonScanError(tooDeep());
+    } else if (c === '}' || c === ']') {
       const expected = closers.pop();
       if (c !== expected)
         throw new JsonScanError(`unbalanced JSON: found ${c} at column ${i + 1} where ${expected} was expected`);
@@ -47,6 +51,37 @@ function scanContainer(text: string, start: number): number {
     }
   }
   throw new JsonScanError(`the JSON value is not closed (missing ${closers.reverse().join('')})`);
+}
+
+function tooDeep(): string {
+  return `the JSON value is nested more than ${LIMITS.jsonDepth} levels deep`;
+}
+
+/**
+ * The deepest nesting of `[` and `{` in a JSON text, ignoring string contents; stops counting
+ * once past `limit`. Iterative, so it is safe on any input, and O(length).
+ */
+export function nestingDepth(text: string, limit: number = LIMITS.jsonDepth): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** True when the text nests `[`/`{` deeper than the limit (see LIMITS.jsonDepth). */
+export function tooDeeplyNested(text: string): boolean {
+  return nestingDepth(text) > LIMITS.jsonDepth;
 }
 
 /** Parses a JSON value, turning SyntaxError into a JsonScanError with a short reason. */

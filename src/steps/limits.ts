@@ -9,4 +9,17 @@ export const LIMITS = {
   nameLength: 255,
   /** Directory levels below the virtual root. */
   pathDepth: 32,
+  /**
+   * Levels of `[`/`{` in inline JSON, in a JSON file being updated and in JSON/YAML files being
+   * compared. Serialising, comparing and YAML parsing recurse once per level; far below the stack.
+   */
+  jsonDepth: 256,
+  /**
+   * Directory entries copied across all snapshots. Each step copies the directories on its path
+   * (that is what keeps every earlier snapshot intact), so 10,000 files in one folder would cost
+   * 50 million entries (about 2 GB); the budget keeps a replay under about 250 MB.
+   */
+  snapshotEntries: 5_000_000,
+  /** Characters of file content written by all steps together (an update rewrites the whole file). */
+  snapshotChars: 128 * 1024 * 1024,
 } as const;

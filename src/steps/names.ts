@@ -1,7 +1,11 @@
 import { LIMITS } from './limits';
 
-// eslint-disable-next-line no-control-regex -- the point is to find control characters
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- the point is to find control characters (C0, DEL, C1)
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** Bidirectional overrides and isolates: they make a name display differently from what it is. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+/** A UTF-16 surrogate without its partner: no file system or zip can store it. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Why a file or directory name is unsafe, or null when it is fine.
@@ -11,11 +15,27 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 export function nameProblem(name: string): string | null {
   if (name.length === 0) return 'the name is empty';
   if (name === '.' || name === '..') return `"${name}" is not allowed as a name`;
-  if (name.includes('/') || name.includes('\\')) return `the name "${name}" contains a path separator`;
-  if (CONTROL_CHARS.test(name)) return `the name ${JSON.stringify(name)} contains a control character`;
+  if (name.includes('/') || name.includes('\\')) return `the name "${shortName(name)}" contains a path separator`;
+  if (CONTROL_CHARS.test(name)) return `the name ${JSON.stringify(shortName(name))} contains a control character`;
+  if (BIDI_CONTROLS.test(name))
+    return `the name ${JSON.stringify(shortName(name))} contains a bidirectional control character`;
+  if (LONE_SURROGATE.test(name)) return `the name ${JSON.stringify(shortName(name))} contains an unpaired surrogate`;
   if (name.length > LIMITS.nameLength)
     return `the name is ${name.length} characters long (at most ${LIMITS.nameLength})`;
   return null;
+}
+
+/** A name cut to a readable length for messages: a 10,000-character name must not flood an error. */
+function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
+}
+
+/**
+ * The form under which Windows and macOS file systems consider two names the same: case-insensitive
+ * and Unicode-normalised. Two siblings with the same folded name would overwrite each other there.
+ */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 /** Joins path segments with "/"; the root is the empty path. */

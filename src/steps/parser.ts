@@ -160,15 +160,16 @@ function parseUpdate(body: string, number: number, line: number): UpdateStep {
     };
     entriesText = registryMatch[5] ?? '';
   }
-  const entries = parseEntries(entriesText);
+  const valueTexts: string[] = [];
+  const entries = parseEntries(entriesText, valueTexts);
   if (!registry && entries.length === 0) throw new JsonScanError('the update adds nothing');
-  return { kind: 'update', number, line, text: body, file, registry, entries };
+  return { kind: 'update', number, line, text: body, file, registry, entries, valueTexts };
 }
 
 const KEY = /^([A-Za-z_$][\w$.-]*)\s*:\s*/;
 
 /** `k: "v", k2: 3` → [["k","v"],["k2",3]]; keys may also be written as JSON strings. */
-function parseEntries(text: string): Array<readonly [string, unknown]> {
+function parseEntries(text: string, valueTexts: string[]): Array<readonly [string, unknown]> {
   const entries: Array<readonly [string, unknown]> = [];
   let i = 0;
   while (i < text.length) {
@@ -186,6 +187,7 @@ function parseEntries(text: string): Array<readonly [string, unknown]> {
       i += match[0].length;
     }
     const end = scanValue(text, i);
+    valueTexts.push(text.slice(i, end));
     entries.push([key, parseJson(text.slice(i, end))]);
     i = end;
     const separator = /^\s*,\s*/.exec(text.slice(i));

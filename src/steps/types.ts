@@ -38,6 +38,8 @@ export interface UpdateStep extends StepBase {
   readonly file: string;
   readonly registry: RegistrySpec | null;
   readonly entries: ReadonlyArray<readonly [key: string, value: unknown]>;
+  /** Each entry's value exactly as written, so that the engine can keep key order inside it. */
+  readonly valueTexts: readonly string[];
 }
 
 export type Step = DirectoryStep | FileStep | UpdateStep;

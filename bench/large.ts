@@ -1,0 +1,126 @@
+/**
+ * The large scenario in the UI, loaded the way a person loads a document: Load document →
+ * Open file… → the file chooser. Positions to sample are spread over the whole document, because
+ * stepping through all 10,000 steps twice would take many minutes without telling more.
+ */
+import type { Page } from '@playwright/test';
+import { summarize, type Summary } from './stats';
+import { measureScroll, measureZip, paintedTimes, rows, type ScrollFigures, type ZipFigures } from './ui';
+
+type ProbeWindow = Window & {
+  __stepwiseProbe: {
+    painted: Record<string, number>;
+    lastKey: number;
+    rewatch(name: string): void;
+    clicks(labels: string[]): Promise<{ latencies: number[]; position: number }>;
+  };
+};
+
+export interface LargeFigures {
+  /** File chosen → step list of the new document painted. */
+  loadMs: number;
+  /** End → Monaco showing the last step's file, ms. */
+  editorAfterEndMs: number;
+  steps: Summary;
+  /** Last/First step buttons. */
+  jumps: Summary;
+  /** Slider moved to random positions. */
+  jumpAnywhere: Summary;
+  zip: ZipFigures;
+  dom: { treeItems: number; treeRows: number; stepItems: number; steps: number };
+  scrollSteps: ScrollFigures;
+  scrollTree: ScrollFigures;
+}
+
+/** Opens the document through the app's own loader; resolves false when the app has no such control. */
+export async function openDocument(page: Page, path: string, steps: number): Promise<number | null> {
+  const open = page.getByRole('button', { name: 'Load document' });
+  if ((await open.count()) === 0) return null;
+  await open.click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  // The probe timestamps the file input's change event: the moment the app receives the file.
+  await page.evaluate((text) => {
+    const w = window as unknown as { __stepwiseChosen?: number; __stepwiseProbe: { watchText(n: string, s: string, t: string): void } };
+    document.addEventListener('change', (event) => (w.__stepwiseChosen = event.timeStamp), { capture: true, once: true });
+    w.__stepwiseProbe.watchText('loaded', '#step-list-title', text);
+  }, String(steps));
+  await (await chooser).setFiles(path);
+  const painted = await paintedTimes(page, ['loaded'], 120_000);
+  const chosen = await page.evaluate(() => (window as unknown as { __stepwiseChosen: number }).__stepwiseChosen);
+  return painted.loaded - chosen;
+}
+
+async function clicks(page: Page, labels: string[]) {
+  return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
+}
+
+/** Moves the slider as a drag or a keyboard would (an input event), one position per frame. */
+async function slide(page: Page, positions: number[]): Promise<number[]> {
+  return page.evaluate(async (targets) => {
+    const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Step"]')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const out: number[] = [];
+    for (const target of targets) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const start = performance.now();
+      setValue.call(slider, String(target));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const end = await new Promise<number>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
+      if (Number(slider.value) !== target) throw new Error(`slider at ${slider.value}, wanted ${target}`);
+      out.push(end - start);
+    }
+    return out;
+  }, positions);
+}
+
+/** Every large-scenario figure; `treeRows` is the number of tree rows at the last position, all folders open. */
+export async function measureLarge(page: Page, path: string, steps: number, treeRows: number): Promise<LargeFigures | null> {
+  const loadMs = await openDocument(page, path, steps);
+  if (loadMs === null) return null;
+  const { last } = await rows(page);
+  if (last !== steps) throw new Error(`the app shows ${last} positions, expected ${steps}`);
+
+  // Samples: 20 steps forward and back at ten places spread over the document.
+  const latencies: number[] = [];
+  const starts = Array.from({ length: 10 }, (_, k) => Math.round((k * last) / 10) + 7);
+  await slide(page, [starts[0]]);
+  await clicks(page, [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')]); // warm-up
+  for (const start of starts) {
+    await slide(page, [start]);
+    const run = await clicks(page, [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')]);
+    if (run.position !== start) throw new Error(`stepping at ${start} ended at ${run.position}`);
+    latencies.push(...run.latencies);
+  }
+  const jumped = await clicks(page, Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')));
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * last;
+  const anywhere = await slide(page, Array.from({ length: 40 }, () => Math.round(random())));
+
+  // End selects the last step's file; time until Monaco shows it.
+  await slide(page, [0]);
+  await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.rewatch('editor'));
+  await page.keyboard.press('End');
+  const editor = await paintedTimes(page, ['editor'], 30_000);
+  const endPressed = await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.lastKey);
+
+  const zip = await measureZip(page, 3);
+  const dom = await rows(page);
+  const scrollSteps = await measureScroll(page, '.step-list .virtual-list');
+  const scrollTree = await measureScroll(page, '.file-tree .virtual-list');
+  return {
+    loadMs: Math.round(loadMs),
+    editorAfterEndMs: Math.round(editor.editor - endPressed),
+    steps: summarize(latencies),
+    jumps: summarize(jumped.latencies),
+    jumpAnywhere: summarize(anywhere),
+    zip,
+    dom: { treeItems: dom.treeItems, treeRows, stepItems: dom.stepItems, steps },
+    scrollSteps,
+    scrollTree,
+  };
+}

@@ -1,0 +1,150 @@
+// Injected by the benchmark (page.addInitScript) before the app's own scripts; never part of the
+// build. Plain JavaScript so that Playwright can inject it as it is.
+//
+// Timing model: the work of a step must fit into the frame that follows the input. A measured input
+// is dispatched at the start of a frame (inside requestAnimationFrame); React renders it
+// synchronously (a click or key press is a discrete event) before that frame's style, layout and
+// paint; a message posted from the same frame is delivered only once that rendering is done.
+// So "after paint" minus "input" is the main-thread time until the new position is on screen.
+(() => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  /** performance.now() once the current frame's rendering has finished (call it from inside a frame). */
+  const afterPaint = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const nextPaint = () => frame().then(afterPaint);
+
+  const probe = {
+    /** name → ms since navigation start, when the thing was first painted. */
+    painted: {},
+    /** Zip blobs handed to the browser: time and size. */
+    zips: [],
+    /** keydown → painted, ms, for real (trusted) key presses while recording. */
+    keyLatencies: [],
+    recordingKeys: false,
+    /** When the last trusted key went down (event.timeStamp). */
+    lastKey: Number.NaN,
+  };
+
+  const marks = {
+    steps: () => document.querySelector('ol[aria-label="Steps"] li') !== null,
+    tree: () => document.querySelector('[role="tree"] [role="treeitem"]') !== null,
+    editor: () => {
+      const lines = document.querySelector('.file-pane__body .monaco-editor .view-lines');
+      return lines !== null && lines.textContent.trim() !== '';
+    },
+  };
+  let polling = false;
+  const poll = () => {
+    let pending = false;
+    for (const [name, test] of Object.entries(marks)) {
+      if (name in probe.painted) continue;
+      if (test()) void afterPaint().then((t) => (probe.painted[name] ??= t));
+      else pending = true;
+    }
+    polling = pending;
+    if (pending) requestAnimationFrame(poll);
+  };
+  const watch = () => {
+    if (polling) return;
+    polling = true;
+    requestAnimationFrame(poll);
+  };
+  watch();
+  /** Adds a mark: `selector`'s text contains `text`. */
+  probe.watchText = (name, selector, text) => {
+    marks[name] = () => document.querySelector(selector)?.textContent.includes(text) ?? false;
+    delete probe.painted[name];
+    watch();
+  };
+  /** Forgets when `name` was painted and waits for it again. */
+  probe.rewatch = (name) => {
+    delete probe.painted[name];
+    watch();
+  };
+
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  let zipWaiters = [];
+  URL.createObjectURL = (object) => {
+    if (object instanceof Blob && object.type === 'application/zip') {
+      const entry = { at: performance.now(), size: object.size };
+      probe.zips.push(entry);
+      for (const resolve of zipWaiters) resolve(entry);
+      zipWaiters = [];
+    }
+    return createObjectURL(object);
+  };
+
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted) return;
+      probe.lastKey = event.timeStamp;
+      if (!probe.recordingKeys) return;
+      const start = event.timeStamp;
+      void nextPaint().then((t) => probe.keyLatencies.push(t - start));
+    },
+    true,
+  );
+
+  const button = (label) => {
+    const found = [...document.querySelectorAll('button')].find(
+      (b) => b.getAttribute('aria-label') === label || b.textContent.trim() === label,
+    );
+    if (!found) throw new Error(`no button "${label}"`);
+    return found;
+  };
+  const slider = () => document.querySelector('input[type="range"][aria-label="Step"]');
+
+  /** Clicks the buttons in `labels` in turn, one per frame; returns input → painted for each. */
+  probe.clicks = async (labels) => {
+    const out = [];
+    for (const label of labels) {
+      const target = button(label);
+      await frame();
+      const start = performance.now();
+      target.click();
+      out.push((await afterPaint()) - start);
+    }
+    return { latencies: out, position: Number(slider().value) };
+  };
+
+  /** Clicks the zip button; ms from the click until the zip blob exists, and its size. */
+  probe.zip = async () => {
+    const target = button('Download zip');
+    const done = new Promise((resolve) => zipWaiters.push(resolve));
+    const start = performance.now();
+    target.click();
+    const entry = await done;
+    return { ms: entry.at - start, bytes: entry.size };
+  };
+
+  /** Scrolls `selector` by `step` px per frame for `frames` frames; returns the frame intervals. */
+  probe.scroll = async (selector, step, frames) => {
+    const element = document.querySelector(selector);
+    if (!element) throw new Error(`nothing matches ${selector}`);
+    element.scrollTop = 0;
+    await frame();
+    const intervals = [];
+    let last = await frame();
+    for (let i = 0; i < frames && element.scrollTop + element.clientHeight < element.scrollHeight; i++) {
+      element.scrollTop += step;
+      const now = await frame();
+      intervals.push(now - last);
+      last = now;
+    }
+    return { intervals, scrolledTo: element.scrollTop };
+  };
+
+  probe.rows = () => ({
+    treeItems: document.querySelectorAll('[role="tree"] [role="treeitem"]').length,
+    stepItems: document.querySelectorAll('ol[aria-label="Steps"] > li').length,
+    position: Number(slider()?.value ?? NaN),
+    last: Number(slider()?.max ?? NaN),
+  });
+
+  window.__stepwiseProbe = probe;
+})();

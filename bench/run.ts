@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: measures the engine in Node and the production build in headless Chromium,
+ * prints every figure beside its target and writes them to bench/results/latest.json.
+ * It asserts nothing. Options: --skip-ui, --skip-large-ui, --rebuild.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from '../scripts/chromium.mjs';
+import { replay } from '../src/steps/engine';
+import { parseDocument } from '../src/steps/parser';
+import { walkTree } from '../src/steps/tree';
+import { buildBytes, requestedBytes, type BuildBytes } from './bytes';
+import type { EngineFigures } from './engine';
+import { DEFAULT_OUT, writeLargeScenario } from './generate';
+import { measureLarge, type LargeFigures } from './large';
+import { atMost, info, ms, printTable, spread, type Row } from './report';
+import { BENCH_DIST, ensureBuild, ROOT, startPreview } from './server';
+import {
+  measureReady,
+  measureStepping,
+  measureZip,
+  newBenchPage,
+  paintedTimes,
+  type ReadyFigures,
+  type ScrollFigures,
+  type SteppingFigures,
+  type ZipFigures,
+} from './ui';
+
+/** The same flags as playwright.config.ts. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** A file that the built-in scenario creates and later updates: its deep link opens Monaco. */
+const READY_QUERY = '?step=33&file=microservices_ecosystem%2Farchitecture_config.json';
+
+interface Results {
+  meta: Record<string, unknown>;
+  engine: EngineFigures;
+  bytes?: BuildBytes & { requestedAtFirstPaint: ReturnType<typeof requestedBytes>; requestedAfterEverything: ReturnType<typeof requestedBytes> };
+  builtin?: { ready: ReadyFigures; stepping: SteppingFigures; zip: ZipFigures };
+  large?: LargeFigures | { skipped: string };
+}
+
+function measureEngineInChild(largePath: string): EngineFigures {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/engine.ts', largePath, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out) as EngineFigures;
+}
+
+/** Rows of the tree at the last position with every folder open: what the tree pane would list. */
+function lastTreeRows(path: string): number {
+  const run = replay(parseDocument(readFileSync(path, 'utf8')));
+  return [...walkTree(run.snapshots[run.snapshots.length - 1].root)].length;
+}
+
+/** Paths (relative to the site) of the JS and CSS the page requests until the step list is painted, then after using everything. */
+async function networkBytes(browser: Browser, url: string) {
+  const { context, page } = await newBenchPage(browser);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname.slice(1)));
+  context.on('request', (request) => requested.push(new URL(request.url()).pathname.slice(1)));
+  await page.goto(url);
+  await paintedTimes(page, ['steps']);
+  const atFirstPaint = requestedBytes(BENCH_DIST, requested);
+  // Now use everything: a file in Monaco (its diff too), the zip, every tab.
+  await page.goto(`${url}${READY_QUERY}`);
+  await paintedTimes(page, ['editor']);
+  await page.getByRole('button', { name: 'Download zip' }).click();
+  await page.waitForEvent('download');
+  for (const tab of await page.getByRole('tab').all()) {
+    await tab.click();
+    await page.waitForTimeout(300);
+  }
+  await page.waitForLoadState('networkidle');
+  const afterEverything = requestedBytes(BENCH_DIST, requested);
+  await context.close();
+  return { atFirstPaint, afterEverything };
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const results: Partial<Results> = {};
+  const rowsOut: Row[] = [];
+  const started = Date.now();
+  results.meta = {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    commit: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      } catch {
+        return null;
+      }
+    })(),
+  };
+  if (loadavg()[0] > cpus().length) console.warn(`warning: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; figures will be noisy`);
+
+  const largePath = DEFAULT_OUT;
+  if (!existsSync(largePath)) writeLargeScenario(largePath);
+  console.log('engine (Node)…');
+  const engine = measureEngineInChild(largePath);
+  results.engine = engine;
+  rowsOut.push(
+    atMost('Engine (Node)', 'built-in: parse + replay, median', ms(engine.builtin.total.median), engine.builtin.total.median, 2, 'ms'),
+    info('Engine (Node)', '  parse / replay, median', `${ms(engine.builtin.parse.median)} / ${ms(engine.builtin.replay.median)}`),
+    atMost('Engine (Node)', 'large: parse + replay, median', ms(engine.large.total.median), engine.large.total.median, 200, 'ms'),
+    info('Engine (Node)', '  parse / replay, median', `${ms(engine.large.parse.median)} / ${ms(engine.large.replay.median)}`),
+    atMost('Engine (Node)', 'large: heap of all snapshots', `${engine.large.replayHeapMB} MB`, engine.large.replayHeapMB, 100, 'MB'),
+    info('Engine (Node)', '  with the parsed document', `${engine.large.totalHeapMB} MB`),
+  );
+
+  if (!args.has('--skip-ui')) {
+    console.log('build…');
+    ensureBuild(args.has('--rebuild'));
+    const bytes = buildBytes(BENCH_DIST);
+    const preview = await startPreview();
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      results.meta.chromium = browser.version();
+      console.log('bytes…');
+      const network = await networkBytes(browser, preview.url);
+      results.bytes = { ...bytes, requestedAtFirstPaint: network.atFirstPaint, requestedAfterEverything: network.afterEverything };
+      rowsOut.push(
+        atMost('Bytes (gzip)', 'first paint: JS + CSS in index.html', `${bytes.firstPaint.gzipKB} KB`, bytes.firstPaint.gzipKB, 100, 'KB'),
+        info('Bytes (gzip)', '  requested before the step list painted', `${network.atFirstPaint.gzipKB} KB (${network.atFirstPaint.files.length} files)`),
+        info('Bytes (gzip)', 'requested after using everything', `${network.afterEverything.gzipKB} KB (${network.afterEverything.files.length} files)`),
+        info('Bytes (gzip)', 'every JS + CSS asset in the build', `${bytes.total.gzipKB} KB (${bytes.total.rawKB} KB raw)`),
+      );
+
+      console.log('built-in scenario: ready…');
+      const ready = await measureReady(browser, preview.url, READY_QUERY, 5);
+      console.log('built-in scenario: stepping…');
+      const { context, page } = await newBenchPage(browser);
+      await page.goto(preview.url);
+      await paintedTimes(page, ['steps']);
+      const stepping = await measureStepping(page, 20, 40);
+      console.log('built-in scenario: zip…');
+      const zip = await measureZip(page, 10);
+      await context.close();
+      results.builtin = { ready, stepping, zip };
+      const section = 'Built-in scenario (85 steps), Chromium';
+      rowsOut.push(
+        atMost(section, 'step (Next/Previous), med / p95 / max', spread(stepping.steps), stepping.steps.p95, 16, 'ms p95'),
+        atMost(section, 'jump (First↔Last), med / p95 / max', spread(stepping.jumps), stepping.jumps.p95, 16, 'ms p95'),
+        info(section, 'real key → painted, incl. wait for frame', spread(stepping.keys)),
+        atMost(section, 'ready: step list + tree painted, median', ms(ready.listAndTree.median), ready.listAndTree.median, 300, 'ms'),
+        atMost(section, 'ready: Monaco shows the file, median', ms(ready.editor.median), ready.editor.median, 1000, 'ms'),
+        info(section, '  first contentful paint, median', ms(ready.firstContentfulPaint.median)),
+        atMost(section, 'zip of the final tree, median (warm)', spread(zip.warm), zip.warm.median, 20, 'ms'),
+        info(section, '  first click (loads jszip)', `${ms(zip.firstMs)}, ${zip.bytes} bytes`),
+      );
+
+      if (args.has('--skip-large-ui')) results.large = { skipped: '--skip-large-ui' };
+      else {
+        console.log('large scenario in the UI…');
+        const large = await newBenchPage(browser);
+        await large.page.goto(preview.url);
+        await paintedTimes(large.page, ['steps']);
+        const figures = await measureLarge(large.page, largePath, engine.large.steps, lastTreeRows(largePath));
+        await large.context.close();
+        results.large = figures ?? { skipped: 'the app has no "Load document" control yet' };
+        const section = `Large scenario (${engine.large.steps} steps, ${(engine.large.chars / 1e6).toFixed(1)} MB), Chromium`;
+        if (!figures) rowsOut.push(info(section, 'not measured', 'the app has no "Load document" control'));
+        else
+          rowsOut.push(
+            atMost(section, 'load: file chosen → step list painted', ms(figures.loadMs), figures.loadMs, 1500, 'ms'),
+            info(section, 'End → Monaco shows the last file', ms(figures.editorAfterEndMs)),
+            atMost(section, 'step, med / p95 / max', spread(figures.steps), figures.steps.p95, 16, 'ms p95'),
+            atMost(section, 'jump (First↔Last), med / p95 / max', spread(figures.jumps), figures.jumps.p95, 50, 'ms p95'),
+            atMost(section, 'jump anywhere (slider), med / p95 / max', spread(figures.jumpAnywhere), figures.jumpAnywhere.p95, 50, 'ms p95'),
+            atMost(section, 'zip of the final tree, median (warm)', spread(figures.zip.warm), figures.zip.warm.median, 1000, 'ms'),
+            info(section, '  first click (loads jszip)', `${ms(figures.zip.firstMs)}, ${(figures.zip.bytes / 1e6).toFixed(2)} MB`),
+            info(section, 'DOM rows: tree items / tree rows', `${figures.dom.treeItems} / ${figures.dom.treeRows}`),
+            info(section, 'DOM rows: step items / steps', `${figures.dom.stepItems} / ${figures.dom.steps}`),
+            scrollRow(section, 'scroll step list: frame interval', figures.scrollSteps),
+            scrollRow(section, 'scroll tree: frame interval', figures.scrollTree),
+          );
+      }
+    } finally {
+      await browser.close();
+      await preview.stop();
+    }
+  }
+
+  results.meta.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  results.meta.seconds = Math.round((Date.now() - started) / 1000);
+  printTable(rowsOut);
+  const out = join(ROOT, 'bench/results/latest.json');
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`);
+}
+
+function scrollRow(section: string, figure: string, figures: ScrollFigures): Row {
+  return atMost(section, `${figure}, med / p95 / max`, `${spread(figures.frames)}, ${figures.late} late`, figures.frames.p95, 17, 'ms p95');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

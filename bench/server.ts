@@ -1,0 +1,88 @@
+/**
+ * The production build the benchmark drives, and a `vite preview` serving it. The build goes to
+ * bench/results/dist rather than dist/ so that an e2e run rebuilding dist/ at the same time
+ * cannot swap files under a measurement.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BENCH_DIST = join(ROOT, 'bench/results/dist');
+
+const INPUTS = ['src', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'public'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Builds into BENCH_DIST when it is missing or older than any source file; returns whether it built. */
+export function ensureBuild(force = false): boolean {
+  const index = join(BENCH_DIST, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
+  if (!force && !stale) return false;
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  return true;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** The first free port from `from` on. */
+export async function freePort(from = 4180): Promise<number> {
+  for (let port = from; port < from + 100; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${from}..${from + 99}`);
+}
+
+export interface Preview {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `vite preview` on BENCH_DIST and resolves once it answers. */
+export async function startPreview(): Promise<Preview> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', BENCH_DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`vite preview did not answer on ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        // npx starts vite as a child: the group id (detached) reaches both, and only them.
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The app's figures in Chromium, measured through its real controls with the probe (probe.js)
+ * injected before the app starts: step and jump latency, time to ready, zip export, scrolling.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { summarize, type Summary } from './stats';
+
+const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
+
+/** The probe's API as the page exposes it (see probe.js). */
+interface Probe {
+  painted: Record<string, number>;
+  keyLatencies: number[];
+  recordingKeys: boolean;
+  clicks(labels: string[]): Promise<{ latencies: number[]; position: number }>;
+  zip(): Promise<{ ms: number; bytes: number }>;
+  scroll(selector: string, step: number, frames: number): Promise<{ intervals: number[]; scrolledTo: number }>;
+  rows(): { treeItems: number; stepItems: number; position: number; last: number };
+}
+type ProbeWindow = Window & { __stepwiseProbe: Probe };
+
+export async function newBenchPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.addInitScript({ path: PROBE });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`  page error: ${error.message}`));
+  return { context, page };
+}
+
+/** Waits until the probe has seen every mark in `names` painted; returns their times (ms since navigation). */
+export async function paintedTimes(page: Page, names: readonly string[], timeout = 30_000): Promise<Record<string, number>> {
+  await page.waitForFunction((wanted) => wanted.every((n) => n in (window as unknown as ProbeWindow).__stepwiseProbe.painted), names, {
+    timeout,
+  });
+  return page.evaluate(() => ({ ...(window as unknown as ProbeWindow).__stepwiseProbe.painted }));
+}
+
+export interface ReadyFigures {
+  /** Navigation start → step list and file tree painted. */
+  listAndTree: Summary;
+  /** Navigation start → Monaco showing the selected file. */
+  editor: Summary;
+  firstContentfulPaint: Summary;
+}
+
+/** Cold loads (a fresh context each, so no cache and no stored state) of `query`, which must select a file. */
+export async function measureReady(browser: Browser, url: string, query: string, runs: number): Promise<ReadyFigures> {
+  const list: number[] = [];
+  const editor: number[] = [];
+  const fcp: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await newBenchPage(browser);
+    await page.goto(url + query);
+    const painted = await paintedTimes(page, ['steps', 'tree', 'editor']);
+    list.push(Math.max(painted.steps, painted.tree));
+    editor.push(painted.editor);
+    fcp.push(
+      await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN),
+    );
+    await context.close();
+  }
+  return { listAndTree: summarize(list), editor: summarize(editor), firstContentfulPaint: summarize(fcp) };
+}
+
+async function clicks(page: Page, labels: string[]): Promise<{ latencies: number[]; position: number }> {
+  return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
+}
+
+export async function rows(page: Page): Promise<{ treeItems: number; stepItems: number; position: number; last: number }> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.rows());
+}
+
+export interface SteppingFigures {
+  steps: Summary;
+  jumps: Summary;
+  /** Trusted key presses (→), keydown → painted: includes waiting for the next frame. */
+  keys: Summary;
+}
+
+/**
+ * Every step forward then back with Next/Previous step, `jumps` round trips with Last/First step,
+ * and `keyPresses` presses of →. One untimed pass first warms up the JIT and loads Monaco.
+ */
+export async function measureStepping(page: Page, jumps: number, keyPresses: number): Promise<SteppingFigures> {
+  const { last } = await rows(page);
+  await clicks(page, ['First step']);
+  const forward = Array<string>(last).fill('Next step');
+  const back = Array<string>(last).fill('Previous step');
+  await clicks(page, [...forward, ...back]);
+  const run = await clicks(page, [...forward, ...back]);
+  if (run.position !== 0) throw new Error(`stepping ended at ${run.position}, not 0`);
+  const jumped = await clicks(page, Array.from({ length: jumps * 2 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')));
+  if (jumped.position !== 0) throw new Error(`jumping ended at ${jumped.position}, not 0`);
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => ((window as unknown as ProbeWindow).__stepwiseProbe.recordingKeys = true));
+  const presses = Math.min(keyPresses, last);
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => (window as unknown as ProbeWindow).__stepwiseProbe.keyLatencies.length >= n, i + 1);
+  }
+  const keys = await page.evaluate(() => {
+    const probe = (window as unknown as ProbeWindow).__stepwiseProbe;
+    probe.recordingKeys = false;
+    return probe.keyLatencies.splice(0);
+  });
+  const { position } = await rows(page);
+  if (position !== presses) throw new Error(`→ ×${presses} ended at ${position}`);
+  return { steps: summarize(run.latencies), jumps: summarize(jumped.latencies), keys: summarize(keys) };
+}
+
+export interface ZipFigures {
+  /** The first click: includes fetching jszip's chunk. */
+  firstMs: number;
+  warm: Summary;
+  bytes: number;
+  fileName: string;
+}
+
+/** Download zip at the last position with the real button: click → zip blob handed to the browser. */
+export async function measureZip(page: Page, runs: number): Promise<ZipFigures> {
+  await clicks(page, ['Last step']);
+  const times: number[] = [];
+  let bytes = 0;
+  let fileName = '';
+  for (let i = 0; i < runs + 1; i++) {
+    const download = page.waitForEvent('download');
+    const result = await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.zip());
+    fileName = (await download).suggestedFilename();
+    times.push(result.ms);
+    bytes = result.bytes;
+    // The button shows "Preparing…" until the promise settles; wait for it to come back.
+    await page.getByRole('button', { name: 'Download zip' }).waitFor();
+  }
+  return { firstMs: Math.round(times[0] * 100) / 100, warm: summarize(times.slice(1)), bytes, fileName };
+}
+
+export interface ScrollFigures {
+  /** Intervals between frames while scrolling, ms: 16.7 is every frame on time. */
+  frames: Summary;
+  /** Frames that took longer than 1.5 display frames. */
+  late: number;
+}
+
+/** Scrolls a virtual list by 90 px per frame for up to `frames` frames. */
+export async function measureScroll(page: Page, selector: string, frames = 150): Promise<ScrollFigures> {
+  const result = await page.evaluate(
+    ([s, f]) => (window as unknown as ProbeWindow).__stepwiseProbe.scroll(s as string, 90, f as number),
+    [selector, frames] as const,
+  );
+  return { frames: summarize(result.intervals), late: result.intervals.filter((ms) => ms > 25).length };
+}

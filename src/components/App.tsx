@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import { startSharedDocument } from '../state/documentLoader';
+import { startSync } from '../state/sync';
+import { useShortcuts } from '../state/useShortcuts';
+import { DetailTabs } from './DetailTabs';
+import { FileTree } from './FileTree';
+import { Header } from './Header';
+import { Narrator } from './Narrator';
+import { Notice } from './Notice';
+import { PaneBoundary } from './PaneBoundary';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StepDetails } from './StepDetails';
+import { StepList } from './StepList';
+import { Timeline } from './Timeline';
+import './App.css';
+
+/** Lays out the panes; all behaviour lives in the store and the panes themselves. */
+export function App() {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcuts(openHelp);
+  useEffect(startSync, []);
+  useEffect(startSharedDocument, []);
+
+  return (
+    <div className="app">
+      <Header onShowShortcuts={openHelp} />
+      <Notice />
+      <PaneBoundary name="Timeline">
+        <Timeline />
+      </PaneBoundary>
+      <PaneBoundary name="Step details">
+        <StepDetails />
+      </PaneBoundary>
+      <main className="app__panes">
+        <PaneBoundary name="Steps">
+          <StepList />
+        </PaneBoundary>
+        <PaneBoundary name="Files">
+          <FileTree />
+        </PaneBoundary>
+        <div className="app__detail">
+          <DetailTabs />
+        </div>
+      </main>
+      <Narrator />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

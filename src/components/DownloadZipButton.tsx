@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { saveBlob, slug } from '../state/download';
+import { useStepwise } from '../state/store';
+import { treeEntries } from '../steps/entries';
+
+/** Downloads the tree at the current position; jszip is loaded on the first click only. */
+export function DownloadZipButton() {
+  const [busy, setBusy] = useState(false);
+  const position = useStepwise((s) => s.position);
+  const disabled = busy || position === 0;
+  const download = async () => {
+    setBusy(true);
+    try {
+      const { scenario, position: at } = useStepwise.getState();
+      const { buildZip } = await import('../io/zip');
+      const bytes = await buildZip(treeEntries(scenario.replay, at));
+      saveBlob(bytes, `${slug(scenario.name)}-step-${at}.zip`, 'application/zip');
+    } catch (e) {
+      useStepwise.getState().showNotice(`The zip could not be made: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="button" onClick={download} disabled={disabled} title={position === 0 ? 'The tree is empty at step 0' : undefined}>
+      {busy ? 'Preparing…' : 'Download zip'}
+    </button>
+  );
+}

@@ -1,0 +1,105 @@
+import { useDeferredValue, useMemo } from 'react';
+import { useStepwise } from '../state/store';
+import type { Replay } from '../steps/engine';
+import { baseName, parentPath } from '../steps/names';
+import type { Step } from '../steps/types';
+import { KindIcon } from './KindIcon';
+import { VirtualList } from './VirtualList';
+import './StepList.css';
+
+interface StepRow {
+  readonly step: Step;
+  readonly target: string;
+}
+
+const ROW_HEIGHT = 30;
+
+function stepRows(replay: Replay): StepRow[] {
+  return replay.document.steps.map((step) => ({
+    step,
+    target: replay.snapshots[step.number]?.change?.path ?? '',
+  }));
+}
+
+function matches(row: StepRow, needle: string): boolean {
+  if (needle === '') return true;
+  return (
+    row.target.toLowerCase().includes(needle) ||
+    row.step.text.toLowerCase().includes(needle) ||
+    String(row.step.number) === needle
+  );
+}
+
+/** Every step with its kind and target; the current one highlighted and kept in view. */
+export function StepList() {
+  const replay = useStepwise((s) => s.scenario.replay);
+  const position = useStepwise((s) => s.position);
+  const filter = useStepwise((s) => s.filter);
+  const setFilter = useStepwise((s) => s.setFilter);
+  const goTo = useStepwise((s) => s.goTo);
+  const deferredFilter = useDeferredValue(filter);
+
+  const rows = useMemo(() => stepRows(replay), [replay]);
+  const visible = useMemo(() => {
+    const needle = deferredFilter.trim().toLowerCase();
+    return needle === '' ? rows : rows.filter((row) => matches(row, needle));
+  }, [rows, deferredFilter]);
+  const activeIndex = useMemo(() => visible.findIndex((row) => row.step.number === position), [visible, position]);
+
+  return (
+    <section className="pane step-list" aria-labelledby="step-list-title">
+      <h2 className="pane__title" id="step-list-title">
+        Steps <span className="muted">{visible.length === rows.length ? rows.length : `${visible.length} of ${rows.length}`}</span>
+      </h2>
+      <div className="step-list__filter">
+        <input
+          type="search"
+          id="step-filter"
+          aria-label="Filter steps"
+          placeholder="Filter steps  ( / )"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              setFilter('');
+              event.currentTarget.blur();
+            }
+          }}
+        />
+      </div>
+      {visible.length === 0 ? (
+        <p className="step-list__empty muted">No step matches “{filter}”.</p>
+      ) : (
+        <VirtualList
+          as="ol"
+          items={visible}
+          rowHeight={ROW_HEIGHT}
+          activeIndex={activeIndex}
+          containerProps={{ 'aria-label': 'Steps' } as React.HTMLAttributes<HTMLDivElement>}
+          rowsProps={{ 'aria-label': 'Steps' }}
+          renderRow={(row, index) => {
+            const current = row.step.number === position;
+            return (
+              <li key={row.step.number} aria-setsize={visible.length} aria-posinset={index + 1} className="step-list__item">
+                <button
+                  type="button"
+                  className={`step-list__row${current ? ' step-list__row--current' : ''}${row.step.number < position ? ' step-list__row--done' : ''}`}
+                  aria-current={current ? 'step' : undefined}
+                  title={row.step.text}
+                  onClick={() => goTo(row.step.number)}
+                >
+                  <span className="step-list__number">{row.step.number}</span>
+                  <KindIcon kind={row.step.kind} />
+                  <span className="step-list__target mono">
+                    {baseName(row.target)}
+                    <span className="step-list__parent"> {parentPath(row.target)}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { editor } from 'monaco-editor/editor/editor.api';
+
+/** The app's monospace stack from theme.css, so editor, fallback and the rest of the UI use the same font. */
+function appMonoFont(): string | undefined {
+  return getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || undefined;
+}
+
+/** Options shared by the file viewer and both sides of the diff: snapshots are read, never edited. */
+export function viewerOptions(): editor.IStandaloneEditorConstructionOptions {
+  return {
+    readOnly: true,
+    domReadOnly: true,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    wordWrap: 'off',
+    scrollBeyondLastLine: false,
+    fontFamily: appMonoFont(),
+    fontSize: 13,
+    // Panes clip overflow; hovers and the context menu must not be cut off at the pane's edge.
+    fixedOverflowWidgets: true,
+  };
+}

@@ -1,0 +1,74 @@
+import { replay, type Replay } from '../steps/engine';
+import { StepwiseError } from '../steps/errors';
+import { LIMITS } from '../steps/limits';
+import { parseDocument } from '../steps/parser';
+import { decodeUtf8 } from '../steps/text';
+
+/** What the page asks the worker: a document as text (pasted, shared) or as a file's bytes. */
+export type ParseRequest = { readonly name: string } & ({ readonly text: string } | { readonly bytes: ArrayBuffer });
+
+/** Where a document failed, with the offending line's text so the user need not count lines. */
+export interface ParseFailure {
+  readonly message: string;
+  readonly line?: number;
+  readonly step?: number;
+  readonly lineText?: string;
+}
+
+export type ParseMessage =
+  | {
+      readonly type: 'progress';
+      readonly phase: 'parsing' | 'replaying';
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly type: 'done'; readonly source: string; readonly replay: Replay }
+  | { readonly type: 'failed'; readonly failure: ParseFailure };
+
+/** Longest line text sent back with an error: a minified JSON line can be megabytes long. */
+const LINE_TEXT_MAX = 400;
+
+/**
+ * Decodes, parses and replays a document, reporting progress through `post`. Pure apart from
+ * `post`, so that it is unit-tested in Node; the worker below only wires it to messages.
+ */
+export function parseJob(request: ParseRequest, post: (message: ParseMessage) => void): void {
+  let source = '';
+  try {
+    source = 'text' in request ? request.text : decodeUtf8(new Uint8Array(request.bytes), 'The file');
+    if (source.length > LIMITS.documentChars)
+      throw new StepwiseError(`the document has ${source.length} characters; the limit is ${LIMITS.documentChars}`);
+    post({ type: 'progress', phase: 'parsing', done: 0, total: 0 });
+    const document = parseDocument(source);
+    const total = document.steps.length;
+    post({ type: 'progress', phase: 'replaying', done: 0, total });
+    const run = replay(document, (done) => post({ type: 'progress', phase: 'replaying', done, total }));
+    if (run.error) throw run.error;
+    post({ type: 'done', source, replay: run });
+  } catch (e) {
+    post({ type: 'failed', failure: describeFailure(e, source) });
+  }
+}
+
+function describeFailure(e: unknown, source: string): ParseFailure {
+  if (!(e instanceof StepwiseError)) return { message: `Unexpected error: ${(e as Error).message}` };
+  const { message, line, step } = e;
+  if (line === undefined) return { message, step };
+  const text = lineAt(source, line);
+  return { message, line, step, lineText: text.length > LINE_TEXT_MAX ? `${text.slice(0, LINE_TEXT_MAX)}…` : text };
+}
+
+/** The parser's own line numbering: a leading BOM is not text, and CRLF, LF and CR all end a line. */
+function lineAt(source: string, line: number): string {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  return text.split(/\r\n|\n|\r/, line)[line - 1] ?? '';
+}
+
+// Only inside a worker (not when a unit test imports parseJob).
+if ('WorkerGlobalScope' in globalThis) {
+  const scope = globalThis as unknown as {
+    onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
+    postMessage(message: ParseMessage): void;
+  };
+  scope.onmessage = (event) => parseJob(event.data, (message) => scope.postMessage(message));
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { replay, type Replay } from '../src/steps/engine';
+import { parseDocument } from '../src/steps/parser';
+
+/** The built-in scenario document, read from disk (not through the code under test). */
+export const BUILTIN_PATH = fileURLToPath(
+  new URL('../src/scenarios/microservices_ecosystem_steps.txt', import.meta.url),
+);
+
+export function builtinSource(): string {
+  return readFileSync(BUILTIN_PATH, 'utf8');
+}
+
+/** The raw text of the line that starts with "Step N:" in the built-in document. */
+export function builtinStepLine(n: number): string {
+  const line = builtinSource()
+    .split('\n')
+    .find((l) => l.startsWith(`Step ${n}: `));
+  if (line === undefined) throw new Error(`no line for step ${n}`);
+  return line;
+}
+
+/** A document whose lines are numbered steps: doc('Create …', 'Update …') → "Step 1: Create …\nStep 2: Update …". */
+export function doc(...bodies: string[]): string {
+  return bodies.map((body, i) => `Step ${i + 1}: ${body}`).join('\n');
+}
+
+export function run(source: string): Replay {
+  return replay(parseDocument(source));
+}
+
+/** The file contents of the last usable position, keyed by path. */
+export function files(result: Replay, position = result.snapshots.length - 1): Map<string, string> {
+  const out = new Map<string, string>();
+  const snapshot = result.snapshots[position];
+  for (const entry of result.created.slice(0, snapshot.createdCount)) {
+    if (entry.kind !== 'file') continue;
+    let node: unknown = snapshot.root;
+    for (const segment of entry.path.split('/'))
+      node = (node as { children: ReadonlyMap<string, unknown> }).children.get(segment);
+    out.set(entry.path, (node as { content: string }).content);
+  }
+  return out;
+}
+
+/** Runs `body` with a fresh temporary directory that is removed afterwards. */
+export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'stepwise-test-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

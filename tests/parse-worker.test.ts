@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseJob, type ParseMessage, type ParseRequest } from '../src/state/parseWorker';
+import { doc } from './helpers';
+
+function run(request: ParseRequest): ParseMessage[] {
+  const messages: ParseMessage[] = [];
+  parseJob(request, (m) => messages.push(m));
+  return messages;
+}
+
+describe('parse worker job', () => {
+  it('parses and replays, reporting progress every 500 steps, and returns the replay', () => {
+    // 30 parents of 40 folders each: one wide folder would make the replay quadratic and slow.
+    const parents = Array.from({ length: 30 }, (_, i) => `Create a directory named "p${i}"`);
+    const children = Array.from({ length: 1200 }, (_, i) => `Create a directory named "d${i}" inside p${i % 30}`);
+    const steps = [...parents, ...children];
+    const messages = run({ name: 'big', text: doc(...steps) });
+    const replaying = messages.filter((m) => m.type === 'progress' && m.phase === 'replaying');
+    expect(replaying.map((m) => (m.type === 'progress' ? m.done : -1))).toEqual([0, 500, 1000]);
+    expect(replaying.every((m) => m.type === 'progress' && m.total === 1230)).toBe(true);
+    const last = messages.at(-1)!;
+    expect(last.type).toBe('done');
+    if (last.type === 'done') {
+      expect(last.replay.snapshots).toHaveLength(1231);
+      expect(last.replay.error).toBeNull();
+      // What crosses to the page must survive structured cloning (Maps included).
+      const copy = structuredClone(last.replay);
+      expect(copy.snapshots[1230].root.children.get('p29')?.kind).toBe('directory');
+      expect(copy.snapshots[1230].root.children.get('p0')).toBe(copy.snapshots[1229].root.children.get('p0'));
+    }
+  });
+
+  it('reports a parse error with its line, step and the line text', () => {
+    const text = 'Title\r\n\r\nStep 1: Create a directory named "a"\r\nStep 2: Create a thing named "b"\r\n';
+    const last = run({ name: 'broken', text }).at(-1)!;
+    expect(last).toEqual({
+      type: 'failed',
+      failure: expect.objectContaining({ line: 4, step: 2, lineText: 'Step 2: Create a thing named "b"' }),
+    });
+    if (last.type === 'failed') expect(last.failure.message).toMatch(/^Line 4, step 2: unknown step form/);
+  });
+
+  it('reports a replay error (a missing parent) against its step', () => {
+    const last = run({
+      name: 'r',
+      text: doc('Create a directory named "a"', 'Create a directory named "b" inside nowhere'),
+    }).at(-1)!;
+    expect(last.type === 'failed' && last.failure).toMatchObject({
+      line: 2,
+      step: 2,
+      lineText: 'Step 2: Create a directory named "b" inside nowhere',
+    });
+  });
+
+  it('decodes bytes as UTF-8 and refuses invalid UTF-8 with a clear message', () => {
+    const good = new TextEncoder().encode('\uFEFFCafé\nStep 1: Create a directory named "é"');
+    const done = run({ name: 'f.txt', bytes: good.buffer as ArrayBuffer }).at(-1)!;
+    expect(done.type === 'done' && done.replay.document.title).toBe('Café');
+    const bad = run({ name: 'f.txt', bytes: new Uint8Array([0x53, 0xc3, 0x28]).buffer }).at(-1)!;
+    expect(bad).toEqual({ type: 'failed', failure: { message: 'The file is not valid UTF-8' } });
+  });
+});
