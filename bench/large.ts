@@ -108,7 +108,7 @@ export async function measureLarge(page: Page, path: string, steps: number, tree
   const editor = await paintedTimes(page, ['editor'], 30_000);
   const endPressed = await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.lastKey);
 
-  const zip = await measureZip(page, 3);
+  const zip = await measureZip(page, 1);
   const dom = await rows(page);
   const scrollSteps = await measureScroll(page, '.step-list .virtual-list');
   const scrollTree = await measureScroll(page, '.file-tree .virtual-list');

@@ -23,12 +23,15 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds into BENCH_DIST when it is missing or older than any source file; returns whether it built. */
-export function ensureBuild(force = false): boolean {
-  const index = join(BENCH_DIST, 'index.html');
+/**
+ * Builds into `outDir` when it is missing or older than any source file; returns whether it built.
+ * `extra` adds build flags (the profiler's build is unminified).
+ */
+export function ensureBuild(force = false, outDir = BENCH_DIST, extra: readonly string[] = []): boolean {
+  const index = join(outDir, 'index.html');
   const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
   if (!force && !stale) return false;
-  const result = spawnSync('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extra], {
     cwd: ROOT,
     stdio: 'inherit',
   });
@@ -55,12 +58,12 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/** Starts `vite preview` on BENCH_DIST and resolves once it answers. */
-export async function startPreview(): Promise<Preview> {
+/** Starts `vite preview` on `outDir` and resolves once it answers. */
+export async function startPreview(outDir = BENCH_DIST): Promise<Preview> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--outDir', BENCH_DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;

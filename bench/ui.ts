@@ -125,9 +125,11 @@ export async function measureZip(page: Page, runs: number): Promise<ZipFigures> 
   let bytes = 0;
   let fileName = '';
   for (let i = 0; i < runs + 1; i++) {
-    const download = page.waitForEvent('download');
-    const result = await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.zip());
-    fileName = (await download).suggestedFilename();
+    const [result, download] = await Promise.all([
+      page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.zip()),
+      page.waitForEvent('download', { timeout: 600_000 }),
+    ]);
+    fileName = download.suggestedFilename();
     times.push(result.ms);
     bytes = result.bytes;
     // The button shows "Preparing…" until the promise settles; wait for it to come back.

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { StepwisePage } from './stepwise';
 
@@ -68,6 +69,11 @@ test('at the last step every subsystem is set, the saga is shown, and a subsyste
   const saga = panel.getByRole('table').filter({ hasText: 'order_processing_saga' });
   await expect(saga.getByRole('row', { name: /reserve_inventory/ })).toContainText('release_inventory');
   await expect(saga.getByRole('row')).toHaveCount(5);
+  await panel.getByRole('region', { name: 'Services' }).screenshot({ path: test.info().outputPath('services-85.png') });
+  await panel
+    .getByRole('region', { name: 'Subsystems' })
+    .screenshot({ path: test.info().outputPath('subsystems-85.png') });
+  await panel.getByRole('region', { name: 'Sagas' }).screenshot({ path: test.info().outputPath('sagas-85.png') });
 
   await subsystems.getByRole('button', { name: 'Go to step 59, which set event_store' }).click();
   await app.expectPosition(59);
@@ -89,5 +95,29 @@ for (const scheme of ['light', 'dark'] as const) {
     const panelBox = (await panel.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 1);
     await page.screenshot({ path: test.info().outputPath(`architecture-${scheme}-1024.png`), fullPage: true });
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the architecture, history, compare and validation tabs have no serious accessibility problems (${scheme})`, async ({
+    page,
+  }) => {
+    // Four axe runs: slow on a busy two-core machine.
+    test.slow();
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new StepwisePage(page);
+    await app.open('?step=33');
+    for (const tab of ['Architecture', 'History', 'Compare', 'Validation']) {
+      const panel = await app.openTab(tab);
+      await expect(panel.getByRole('heading').first()).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .include('[role="tabpanel"]')
+        .include('header')
+        .exclude('.monaco-editor')
+        .exclude('.monaco-diff-editor')
+        .analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${tab}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 }

@@ -33,6 +33,7 @@ test('the history of architecture_config.json lists its versions and diffs step 
   await expect(panel.getByText('Step 6', { exact: true })).toBeVisible();
   await expect(panel.getByText('Step 33', { exact: true })).toBeVisible();
 
+  await page.screenshot({ path: test.info().outputPath('history-6-33.png') });
   await versions.getByRole('button', { name: 'Go to step 50' }).click();
   await app.expectPosition(50);
 });
@@ -55,6 +56,7 @@ test('comparing two steps lists the changed files, opens a diff and downloads a 
     '"current_state": "services_configured"',
   );
 
+  await page.screenshot({ path: test.info().outputPath('compare-31-33.png') });
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Download patch' }).click();
   const file = await download;

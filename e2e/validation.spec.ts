@@ -30,4 +30,5 @@ test('at an earlier step the badge counts the files that exist then, and the pan
   await app.expectPosition(LAST);
   await expect(badge).toHaveText('50/50 files valid · structure matches');
   await expect(panel).toContainText('The tree matches the expected structure exactly');
+  await page.screenshot({ path: test.info().outputPath('validation-85.png') });
 });

@@ -29,7 +29,7 @@ export function ArchitectureView() {
       </h2>
       <div className="architecture-view__body">
         <section
-          className="architecture-view__card architecture-view__card--wide"
+          className="architecture-view__card architecture-view__card--wide architecture-view__card--services"
           aria-labelledby="architecture-services"
         >
           <header className="architecture-view__card-header">

@@ -9,12 +9,15 @@ export function DetailTabs() {
   const tabList = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
     const index = DETAIL_TABS.findIndex((tab) => tab.id === active);
-    const offsets: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
-    let next = index;
-    if (event.key in offsets) next = (index + offsets[event.key] + DETAIL_TABS.length) % DETAIL_TABS.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = DETAIL_TABS.length - 1;
-    else return;
+    const count = DETAIL_TABS.length;
+    const targets: Record<string, number> = {
+      ArrowRight: (index + 1) % count,
+      ArrowLeft: (index - 1 + count) % count,
+      Home: 0,
+      End: count - 1,
+    };
+    const next = targets[event.key];
+    if (next === undefined) return;
     event.preventDefault();
     event.stopPropagation();
     setActive(DETAIL_TABS[next].id);

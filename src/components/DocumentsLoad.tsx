@@ -32,7 +32,7 @@ export function DocumentsLoad({ onLoaded }: DocumentsLoadProps) {
         value={text}
         onChange={(event) => setText(event.target.value)}
         placeholder={
-          'My scenario\n\nStep 1: Create a directory named "app"\nStep 2: Create a file named "a.json" in app with content: {"x": 1}'
+          'For example:\n\nMy scenario\nStep 1: Create a directory named "app"\nStep 2: Create a file named "a.json" in app with content: {"x": 1}'
         }
         spellCheck={false}
         rows={7}

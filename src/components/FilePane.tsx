@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { saveBlob } from '../state/download';
 import { currentSnapshot, useStepwise } from '../state/store';
 import { creationStepOf } from '../state/treeRows';
-import { formatJson } from '../steps/equivalence';
+import { formatJson } from '../steps/formatJson';
 import { languageOf } from '../steps/language';
 import { baseName } from '../steps/names';
 import { getNode, readFile } from '../steps/tree';

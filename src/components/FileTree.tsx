@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { currentSnapshot, useStepwise } from '../state/store';
-import { treeRows, type TreeRow } from '../state/treeRows';
+import { indexOfPath, treeRows, type TreeRow } from '../state/treeRows';
 import { Icon } from './Icon';
 import { VirtualList } from './VirtualList';
 import './FileTree.css';
@@ -24,8 +24,14 @@ export function FileTree() {
   const treeRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => treeRows(replay, snapshot, collapsed, showFuture), [replay, snapshot, collapsed, showFuture]);
-  const indexOf = useMemo(() => new Map(rows.map((row, i) => [row.path, i])), [rows]);
-  const focusIndex = indexOf.get(focusedPath ?? '') ?? indexOf.get(selectedPath ?? '') ?? 0;
+  // A scan rather than a path → index Map: building that Map cost more per step than the rows themselves.
+  const focusIndex = useMemo(() => {
+    for (const path of [focusedPath, selectedPath]) {
+      const index = path === null ? -1 : indexOfPath(rows, path);
+      if (index >= 0) return index;
+    }
+    return 0;
+  }, [rows, focusedPath, selectedPath]);
 
   const moveFocus = (index: number) => {
     const row = rows[Math.min(rows.length - 1, Math.max(0, index))];
@@ -68,7 +74,8 @@ export function FileTree() {
           if (row.kind === 'directory' && row.expanded) toggleCollapsed(row.path, true);
           else {
             const parent = row.path.slice(0, row.path.lastIndexOf('/'));
-            if (indexOf.has(parent)) moveFocus(indexOf.get(parent)!);
+            const parentIndex = indexOfPath(rows, parent);
+            if (parentIndex >= 0) moveFocus(parentIndex);
           }
           return true;
         case 'Enter':

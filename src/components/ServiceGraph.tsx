@@ -80,6 +80,12 @@ function details(service: ServiceState): string {
   return parts.join(' · ');
 }
 
+/** What a node without details says instead: when the next thing happens to it. */
+function placeholder(service: ServiceState): string {
+  if (service.status === 'absent') return service.createdAt === null ? '' : `created at step ${service.createdAt}`;
+  return service.configuredAt === null ? 'no config file' : `configured at step ${service.configuredAt}`;
+}
+
 /** What a screen reader hears for one node; the e2e tests read statuses through it too. */
 export function serviceLabel(service: ServiceState): string {
   const parts = [`${service.name}: ${STATUS_LABELS[service.status]}`];
@@ -180,7 +186,7 @@ export function ServiceGraph({ model }: ServiceGraphProps) {
               {STATUS_GLYPHS[service.status]} {STATUS_LABELS[service.status]}
             </text>
             <text className={`service-graph__details${info ? '' : ' service-graph__details--none'}`} x={12} y={56}>
-              {info || (service.status === 'absent' ? 'created at a later step' : 'no service_config.json yet')}
+              {info || placeholder(service)}
             </text>
             {[0, 1, 2].map((i) => (
               <rect

@@ -109,8 +109,8 @@ export async function loadDocument(input: DocumentInput, name: string, options: 
   let request: ParseRequest;
   let transfer: Transferable[] = [];
   if ('file' in input) {
-    // A UTF-8 character takes at most 4 bytes: a larger file is over the limit whatever it holds.
-    if (input.file.size > LIMITS.documentChars * 4) {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes: a larger file is over the limit whatever it holds.
+    if (input.file.size > LIMITS.documentChars * 3) {
       fail(name, {
         message: `The file is ${formatChars(input.file.size)}; documents may have at most ${LIMITS.documentChars} characters.`,
       });

@@ -33,7 +33,7 @@ const LINE_TEXT_MAX = 400;
  * `post`, so that it is unit-tested in Node; the worker below only wires it to messages.
  */
 export function parseJob(request: ParseRequest, post: (message: ParseMessage) => void): void {
-  let source = '';
+  let source: string | null = null;
   try {
     source = 'text' in request ? request.text : decodeUtf8(new Uint8Array(request.bytes), 'The file');
     if (source.length > LIMITS.documentChars)
@@ -50,10 +50,11 @@ export function parseJob(request: ParseRequest, post: (message: ParseMessage) =>
   }
 }
 
-function describeFailure(e: unknown, source: string): ParseFailure {
+/** `source` is null when the bytes could not be decoded: there is no line text to show then. */
+function describeFailure(e: unknown, source: string | null): ParseFailure {
   if (!(e instanceof StepwiseError)) return { message: `Unexpected error: ${(e as Error).message}` };
   const { message, line, step } = e;
-  if (line === undefined) return { message, step };
+  if (line === undefined || source === null) return { message, line, step };
   const text = lineAt(source, line);
   return { message, line, step, lineText: text.length > LINE_TEXT_MAX ? `${text.slice(0, LINE_TEXT_MAX)}…` : text };
 }

@@ -3,6 +3,11 @@ import { useStepwise, type StepwiseState } from './store';
 
 const STORAGE_KEY = 'stepwise:view';
 const STORAGE_VERSION = 1;
+/**
+ * The most characters the view state may take in localStorage. A path is at most 32 names of 255
+ * characters, so a stored view is normally far below this; anything larger is refused, not stored.
+ */
+export const VIEW_STORAGE_BUDGET = 4 * 1024;
 
 interface StoredView {
   version: number;
@@ -11,36 +16,106 @@ interface StoredView {
   file: string | null;
 }
 
-function readStored(): { view: ViewRequest | null; problem: string | null } {
-  let raw: string | null;
+/** The part of Storage this module uses; tests pass an in-memory one. */
+export type ViewStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface StoredViewResult {
+  view: ViewRequest | null;
+  /** What was dropped and why, for the notice; null when nothing was. */
+  problem: string | null;
+}
+
+/** localStorage, or null where reading the property itself throws (some sandboxed pages). */
+function browserStorage(): ViewStorage | null {
   try {
-    raw = localStorage.getItem(STORAGE_KEY);
+    return window.localStorage;
   } catch {
-    return { view: null, problem: null };
-  }
-  if (raw === null) return { view: null, problem: null };
-  try {
-    const stored = JSON.parse(raw) as Partial<StoredView>;
-    if (stored.version !== STORAGE_VERSION || typeof stored.position !== 'number') throw new Error('old');
-    if (stored.scenario !== useStepwise.getState().scenario.id) return { view: null, problem: null };
-    return { view: { step: String(stored.position), file: typeof stored.file === 'string' ? stored.file : null }, problem: null };
-  } catch {
-    localStorage.removeItem(STORAGE_KEY);
-    return { view: null, problem: 'The saved position from an earlier visit could not be read and was dropped.' };
+    return null;
   }
 }
 
+function forget(storage: ViewStorage): void {
+  try {
+    storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing more to do: the next successful write replaces it.
+  }
+}
+
+/**
+ * The view saved by an earlier visit to the same scenario. Whatever cannot be used — corrupt JSON,
+ * an older format, values of the wrong type, more than the budget — is removed and named in `problem`.
+ */
+export function readStoredView(storage: ViewStorage | null, scenarioId: string): StoredViewResult {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return { view: null, problem: null };
+  }
+  if (raw === null || storage === null) return { view: null, problem: null };
+  const drop = (why: string): StoredViewResult => {
+    forget(storage);
+    return { view: null, problem: `The saved position from an earlier visit was dropped: ${why}.` };
+  };
+  if (raw.length > VIEW_STORAGE_BUDGET) return drop(`it was larger than ${VIEW_STORAGE_BUDGET} characters`);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    return drop('it could not be read');
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return drop('it could not be read');
+  const { version, scenario, position, file } = stored as Partial<Record<keyof StoredView, unknown>>;
+  if (version !== STORAGE_VERSION) return drop('it came from another version of stepwise');
+  if (typeof scenario !== 'string' || typeof position !== 'number' || !Number.isFinite(position))
+    return drop('it could not be read');
+  if (file !== null && file !== undefined && typeof file !== 'string') return drop('it could not be read');
+  // Another document's position means nothing here; it stays until that document is shown again.
+  if (scenario !== scenarioId) return { view: null, problem: null };
+  return { view: { step: String(position), file: typeof file === 'string' ? file : null }, problem: null };
+}
+
+/**
+ * Saves the view within VIEW_STORAGE_BUDGET (dropping the file first if the whole does not fit).
+ * Returns false when the browser refused (storage full or disabled); the URL still carries the view.
+ */
+export function writeStoredView(storage: ViewStorage | null, view: Omit<StoredView, 'version'>): boolean {
+  if (storage === null) return false;
+  let text = JSON.stringify({ version: STORAGE_VERSION, ...view });
+  if (text.length > VIEW_STORAGE_BUDGET) text = JSON.stringify({ version: STORAGE_VERSION, ...view, file: null });
+  if (text.length > VIEW_STORAGE_BUDGET) {
+    forget(storage);
+    return true;
+  }
+  try {
+    storage.setItem(STORAGE_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readStored(): StoredViewResult {
+  return readStoredView(browserStorage(), useStepwise.getState().scenario.id);
+}
+
+let warnedAboutStorage = false;
+
 function writeStored(state: StepwiseState): void {
-  const stored: StoredView = {
-    version: STORAGE_VERSION,
+  const saved = writeStoredView(browserStorage(), {
     scenario: state.scenario.id,
     position: state.position,
     file: state.selectedPath,
-  };
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-  } catch {
-    // Storage full or disabled: the URL still carries the view.
+  });
+  // Said once per visit: repeating it on every step would drown the other notices.
+  if (!saved && !warnedAboutStorage) {
+    warnedAboutStorage = true;
+    useStepwise
+      .getState()
+      .showNotice(
+        'The browser’s storage is full or turned off, so this position will not be remembered after a reload; the URL still names it.',
+      );
   }
 }
 
@@ -77,7 +152,11 @@ export function startSync(): void {
   window.history.replaceState(null, '', viewQuery(current.position, current.selectedPath) + window.location.hash);
 
   useStepwise.subscribe((state, previous) => {
-    if (state.position === previous.position && state.selectedPath === previous.selectedPath && state.scenario === previous.scenario)
+    if (
+      state.position === previous.position &&
+      state.selectedPath === previous.selectedPath &&
+      state.scenario === previous.scenario
+    )
       return;
     writeStored(state);
     if (applyingHistory) return;

@@ -1,8 +1,8 @@
-import { StepwiseError } from './errors';
-import { isJsonObject } from './jsonScan';
+import { StepwiseError, type ErrorLocation } from './errors';
+import { isJsonObject, tooDeeplyNested } from './jsonScan';
 import { LIMITS } from './limits';
 import { orderedKey, parseOrdered, plainValue, setOrdered, stringifyOrdered, type OrderedObject } from './orderedJson';
-import { joinPath } from './names';
+import { foldName, joinPath } from './names';
 import { EMPTY_TREE, getNode, readFile, setNode, splitPath, type DirectoryNode } from './tree';
 import type { Step, StepDocument, UpdateStep } from './types';
 
@@ -78,8 +78,14 @@ export function replay(document: StepDocument, onProgress?: (applied: number, to
       snapshots.push(state.snapshot(step.number, step, change));
       if (onProgress && step.number % PROGRESS_EVERY === 0) onProgress(step.number, document.steps.length);
     } catch (e) {
-      if (!(e instanceof StepwiseError)) throw e;
-      error = e;
+      // A RangeError is the engine running out of stack or string length on a hostile step: that
+      // step fails like any other, and the positions before it stay usable.
+      if (e instanceof RangeError) error = new StepwiseError(`this step is too large to apply (${e.message})`, {
+          line: step.line,
+          step: step.number,
+        });
+      else if (e instanceof StepwiseError) error = e;
+      else throw e;
       break;
     }
   }
@@ -92,6 +98,11 @@ class ReplayState {
   readonly created: CreatedEntry[] = [];
   readonly fileChanges = new Map<string, number[]>();
   private readonly byName = { directory: new Map<string, string[]>(), file: new Map<string, string[]>() };
+  /** Every created path by its folded form (foldName), to refuse names that differ only in case. */
+  private readonly folded = new Map<string, string>();
+  /** What the snapshots cost so far, against LIMITS.snapshotEntries and LIMITS.snapshotChars. */
+  private copiedEntries = 0;
+  private writtenChars = 0;
   private fileCount = 0;
   private directoryCount = 0;
 
@@ -126,8 +137,9 @@ class ReplayState {
     if (paths.length === 1) return paths[0];
     const where = { line: step.line, step: step.number, path: name };
     if (paths.length === 0) throw new StepwiseError(`no ${kind} named "${name}" exists yet`, where);
+    const listed = paths.length > 3 ? `${paths.slice(0, 3).join(', ')}, …` : paths.join(', ');
     throw new StepwiseError(
-      `"${name}" is ambiguous: ${paths.length} ${kind === 'directory' ? 'directories' : 'files'} have that name (${paths.join(', ')})`,
+      `"${name}" is ambiguous: ${paths.length} ${kind === 'directory' ? 'directories' : 'files'} have that name (${listed})`,
       where,
     );
   }
@@ -135,8 +147,16 @@ class ReplayState {
   private create(step: Step, path: string, kind: EntryKind, content: string | null): StepChange {
     const where = { line: step.line, step: step.number, path };
     if (getNode(this.root, path)) throw new StepwiseError(`${path} already exists`, where);
+    const twin = this.folded.get(foldName(path));
+    if (twin !== undefined)
+      throw new StepwiseError(
+        `${path} differs from ${twin} only in letter case or Unicode form; the two would be one file on Windows and macOS`,
+        where,
+      );
     if (splitPath(path).length > LIMITS.pathDepth)
       throw new StepwiseError(`${path} is more than ${LIMITS.pathDepth} levels deep`, where);
+    this.charge(path, content?.length ?? 0, where);
+    this.folded.set(foldName(path), path);
     const node = content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
     this.root = setNode(this.root, path, Object.freeze(node));
     this.created.push({ path, kind, position: step.number });
@@ -155,6 +175,8 @@ class ReplayState {
     const path = this.resolve('file', step.file, step);
     const where = { line: step.line, step: step.number, path };
     const before = readFile(this.root, path) ?? '';
+    if (tooDeeplyNested(before))
+      throw new StepwiseError(`${path} nests JSON more than ${LIMITS.jsonDepth} levels deep, so it cannot be updated`, where);
     let value: unknown;
     try {
       value = parseOrdered(before);
@@ -175,9 +197,39 @@ class ReplayState {
       setOrdered(value, key, next);
     }
     const after = stringifyOrdered(value);
+    this.charge(path, after.length, where);
     this.root = setNode(this.root, path, Object.freeze({ kind: 'file', content: after }));
     this.fileChanges.get(path)?.push(step.number);
     return { type: 'modified', path, entryKind: 'file', before, after, keys };
+  }
+
+  /**
+   * Counts what writing `path` costs every later snapshot and refuses the step once the replay's
+   * budget is spent: setNode copies the child map of each directory on the path, and the content
+   * stays in memory for as long as the snapshots do.
+   */
+  private charge(path: string, chars: number, where: ErrorLocation): void {
+    const segments = splitPath(path);
+    let dir: DirectoryNode = this.root;
+    let copied = 1;
+    for (let i = 0; i < segments.length; i++) {
+      copied += dir.children.size;
+      const next = dir.children.get(segments[i]);
+      if (i === segments.length - 1 || next?.kind !== 'directory') break;
+      dir = next;
+    }
+    this.copiedEntries += copied;
+    this.writtenChars += chars;
+    if (this.copiedEntries > LIMITS.snapshotEntries)
+      throw new StepwiseError(
+        `keeping a snapshot of every step would copy more than ${LIMITS.snapshotEntries} directory entries (a folder with thousands of entries is changed thousands of times); split the document`,
+        where,
+      );
+    if (this.writtenChars > LIMITS.snapshotChars)
+      throw new StepwiseError(
+        `the steps so far write more than ${LIMITS.snapshotChars / 1024 / 1024} MB of file content (each update rewrites its whole file); split the document`,
+        where,
+      );
   }
 
   /** The registry in ordered form (see orderedJson.ts), one entry per service directory. */
@@ -198,6 +250,8 @@ class ReplayState {
       const text = readFile(this.root, configPath);
       if (text === undefined)
         throw new StepwiseError(`${configPath} does not exist, so ${name} cannot be registered`, { ...where, path: configPath });
+      if (tooDeeplyNested(text))
+        throw new StepwiseError(`${configPath} nests JSON more than ${LIMITS.jsonDepth} levels deep`, { ...where, path: configPath });
       let config: unknown;
       try {
         config = parseOrdered(text);

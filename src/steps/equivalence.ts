@@ -1,5 +1,7 @@
 import { parseAllDocuments } from 'yaml';
+import { tooDeeplyNested } from './jsonScan';
 import { languageOf } from './language';
+import { LIMITS } from './limits';
 
 /** Structural equality of parsed JSON/YAML values; object key order does not matter. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -16,6 +18,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The file parsed as data, or undefined when it is not JSON/YAML or does not parse. */
 export function parseData(path: string, text: string): { value: unknown } | undefined {
   const language = languageOf(path);
+  // Too deep to compare safely (sameValue and the YAML parser recurse): compared as text instead.
+  if ((language === 'json' && tooDeeplyNested(text)) || (language === 'yaml' && yamlTooDeep(text))) return undefined;
   try {
     if (language === 'json') return { value: JSON.parse(text) as unknown };
     if (language === 'yaml') {
@@ -41,6 +45,7 @@ export function syntaxProblem(path: string, text: string): string | null {
     }
   }
   if (language === 'yaml') {
+    if (yamlTooDeep(text)) return `flow collections nested more than ${LIMITS.jsonDepth} levels deep; not checked`;
     const documents = parseAllDocuments(text);
     if (!Array.isArray(documents)) return 'empty YAML stream';
     const error = documents.flatMap((d) => d.errors)[0];
@@ -50,13 +55,32 @@ export function syntaxProblem(path: string, text: string): string | null {
 }
 
 /**
- * The JSON text pretty-printed the way updates write files, or null when it is not JSON. Diffing
- * two formatted sides shows what changed in value rather than that a one-line file became many.
+ * True when YAML flow collections (`[`, `{`) nest deeper than LIMITS.jsonDepth. The yaml package
+ * recurses per level and, near the stack's end, V8 can abort the whole page instead of throwing.
+ * Quoted scalars and comments are skipped only where they can start a token, so brackets inside
+ * them never hide real nesting; a bracket in block text may over-count, which only means the file
+ * is compared as text.
  */
-export function formatJson(text: string): string | null {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return null;
+function yamlTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const atTokenStart = i === 0 || ' \t\r\n[{,:'.includes(text[i - 1]);
+    if (c === '[' || c === '{') {
+      if (++depth > LIMITS.jsonDepth) return true;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '#' && atTokenStart) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' && atTokenStart) {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === "'" && atTokenStart) {
+      for (i++; i < text.length; i++) {
+        if (text[i] !== "'") continue;
+        if (text[i + 1] !== "'") break;
+        i++;
+      }
+    }
   }
+  return false;
 }
+

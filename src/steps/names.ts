@@ -6,6 +6,8 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 /** A UTF-16 surrogate without its partner: no file system or zip can store it. */
 const LONE_SURROGATE = /\p{Cs}/u;
+// eslint-disable-next-line no-control-regex -- these are the characters to make visible in messages
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
 
 /**
  * Why a file or directory name is unsafe, or null when it is fine.
@@ -15,19 +17,23 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export function nameProblem(name: string): string | null {
   if (name.length === 0) return 'the name is empty';
   if (name === '.' || name === '..') return `"${name}" is not allowed as a name`;
-  if (name.includes('/') || name.includes('\\')) return `the name "${shortName(name)}" contains a path separator`;
-  if (CONTROL_CHARS.test(name)) return `the name ${JSON.stringify(shortName(name))} contains a control character`;
+  if (name.includes('/') || name.includes('\\')) return `the name "${displayName(name)}" contains a path separator`;
+  if (CONTROL_CHARS.test(name)) return `the name "${displayName(name)}" contains a control character`;
   if (BIDI_CONTROLS.test(name))
-    return `the name ${JSON.stringify(shortName(name))} contains a bidirectional control character`;
-  if (LONE_SURROGATE.test(name)) return `the name ${JSON.stringify(shortName(name))} contains an unpaired surrogate`;
+    return `the name "${displayName(name)}" contains a bidirectional control character`;
+  if (LONE_SURROGATE.test(name)) return `the name "${displayName(name)}" contains an unpaired surrogate`;
   if (name.length > LIMITS.nameLength)
     return `the name is ${name.length} characters long (at most ${LIMITS.nameLength})`;
   return null;
 }
 
-/** A name cut to a readable length for messages: a 10,000-character name must not flood an error. */
-function shortName(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
+/**
+ * A name made safe to show in a message: cut to a readable length (a 10,000-character name must not
+ * flood an error) and with invisible or reordering characters written as \uXXXX escapes.
+ */
+export function displayName(name: string): string {
+  const short = name.length > 100 ? `${name.slice(0, 97)}…` : name;
+  return short.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -4,7 +4,9 @@ import { LIMITS } from './limits';
 import { nameProblem } from './names';
 import type { DirectoryStep, ExpectedEntry, FileStep, RegistrySpec, Step, StepDocument, UpdateStep } from './types';
 
-const STEP_LINE = /^Step\s+([^:\s]*)\s*:\s*(.*)$/;
+// `s`: a U+2028/U+2029 inside a step must not turn the whole line into prose. The number, when
+// present, is never empty, so the spaces around it split one way only (no quadratic backtracking).
+const STEP_LINE = /^Step\s+(?:([^:\s]+)\s*)?:\s*(.*)$/s;
 const STRUCTURE_MARKER = /EXPECTED FINAL STRUCTURE/i;
 const REGISTRY = /^add (\S+) with all (\d+) (\S+) (\S+)(?: and (.*))?$/;
 
@@ -25,7 +27,7 @@ export function parseDocument(source: string): StepDocument {
     const line = i + 1;
     const match = STEP_LINE.exec(lineText);
     if (match) {
-      const number = expectStepNumber(match[1], steps.length + 1, line);
+      const number = expectStepNumber(match[1] ?? '', steps.length + 1, line);
       if (steps.length >= LIMITS.steps)
         throw new StepwiseError(`more than ${LIMITS.steps} steps`, { line, step: number });
       steps.push(parseStep(match[2], number, line));
@@ -47,8 +49,10 @@ export function parseDocument(source: string): StepDocument {
 }
 
 function expectStepNumber(raw: string, wanted: number, line: number): number {
-  if (!/^\d+$/.test(raw)) throw new StepwiseError(`"${raw}" is not a step number`, { line });
+  const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+  if (!/^\d+$/.test(raw)) throw new StepwiseError(`"${shown}" is not a step number`, { line });
   const number = Number(raw);
+  if (!Number.isSafeInteger(number)) throw new StepwiseError(`expected step ${wanted}, found step ${shown}`, { line });
   if (number !== wanted)
     throw new StepwiseError(
       number < wanted
@@ -211,6 +215,14 @@ function readFencedBlock(lines: string[], from: number): { lines: string[]; offs
 
 const TREE_DRAWING = /^[\s│├└─|`+\\-]*/;
 
+/** "gateway/ (final state)" → "gateway/". A scan, not a regex: a regex here backtracks quadratically on long lines. */
+function withoutAnnotation(name: string): string {
+  if (!name.endsWith(')')) return name;
+  const open = name.lastIndexOf('(');
+  if (open <= 0 || !/\s/.test(name[open - 1]) || name.indexOf(')', open) !== name.length - 1) return name;
+  return name.slice(0, open).trimEnd();
+}
+
 /** Turns an indented tree drawing ("├── dir/", "│   └── file") into paths in drawing order. */
 export function parseStructure(lines: readonly string[], firstLine = 1): ExpectedEntry[] {
   const entries: ExpectedEntry[] = [];
@@ -219,7 +231,7 @@ export function parseStructure(lines: readonly string[], firstLine = 1): Expecte
     const prefix = TREE_DRAWING.exec(raw)?.[0] ?? '';
     let name = raw.slice(prefix.length).trim();
     if (name === '') return;
-    name = name.replace(/\s+\([^)]*\)$/, '');
+    name = withoutAnnotation(name);
     const isDirectory = name.endsWith('/');
     if (isDirectory) name = name.slice(0, -1);
     const problem = nameProblem(name);

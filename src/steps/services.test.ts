@@ -57,7 +57,14 @@ describe('services of the built-in scenario', () => {
 
   it('reads port, replicas and circuit breaker from each service_config.json once it exists', () => {
     const before = serviceModel(builtin, 17).services.find((s) => s.name === 'order_service')!;
-    expect(before).toMatchObject({ port: null, replicas: null, circuitBreaker: null, dependencies: [] });
+    expect(before).toMatchObject({
+      port: null,
+      replicas: null,
+      circuitBreaker: null,
+      dependencies: [],
+      createdAt: 8,
+      configuredAt: 18,
+    });
     const order = serviceModel(builtin, 18).services.find((s) => s.name === 'order_service')!;
     expect(order).toMatchObject({
       port: 8002,

@@ -29,6 +29,9 @@ export interface ServiceState {
   /** The service's directory (as the final tree has it). */
   readonly path: string;
   readonly configPath: string;
+  /** The steps that create the directory and its service_config.json; null when none does. */
+  readonly createdAt: number | null;
+  readonly configuredAt: number | null;
   readonly status: ServiceStatus;
   /** The status one position earlier; differs from `status` when the current step moved it. */
   readonly previousStatus: ServiceStatus;
@@ -113,8 +116,11 @@ export function serviceModel(replay: Replay, position: number): ServiceModel {
   const now = readServices(source, root);
   const before =
     position === 0 ? now.map((s) => ({ ...s, status: 'absent' as const })) : readServices(source, previousRoot);
+  const createdAt = new Map(replay.created.map((e) => [e.path, e.position]));
   const services: ServiceState[] = now.map((service, i) => ({
     ...service,
+    createdAt: createdAt.get(service.path) ?? null,
+    configuredAt: createdAt.get(service.configPath) ?? null,
     previousStatus: before[i].status,
     circuitBreakerChanged:
       position > 0 && JSON.stringify(service.circuitBreaker) !== JSON.stringify(before[i].circuitBreaker),
@@ -137,7 +143,7 @@ export function statusChanges(model: ServiceModel): ServiceState[] {
   return model.services.filter((s) => s.status !== s.previousStatus);
 }
 
-type ReadState = Omit<ServiceState, 'previousStatus' | 'circuitBreakerChanged'>;
+type ReadState = Omit<ServiceState, 'previousStatus' | 'circuitBreakerChanged' | 'createdAt' | 'configuredAt'>;
 
 function readServices(source: ServiceSource, root: DirectoryNode): ReadState[] {
   const registered = registeredNames(source, root);

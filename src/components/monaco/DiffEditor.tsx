@@ -26,6 +26,8 @@ export function DiffEditor(props: DiffEditorProps) {
   const { monaco, path, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
   const host = useRef<HTMLDivElement>(null);
   const diffRef = useRef<editor.IStandaloneDiffEditor | null>(null);
+  // The shown view model; ours to dispose (see retire below).
+  const viewModelRef = useRef<editor.IDiffEditorViewModel | null>(null);
   const shownPath = useRef<string | null>(null);
   const revealPending = useRef(false);
   // Where the right-hand editor starts, so the labels stay above their panes even if the split is dragged.
@@ -48,7 +50,10 @@ export function DiffEditor(props: DiffEditorProps) {
         renderMarginRevertIcon: false,
         renderGutterMenu: false,
       });
-      diff.setModel({ original: monaco.editor.createModel(''), modified: monaco.editor.createModel('') });
+      viewModelRef.current = show(diff, {
+        original: monaco.editor.createModel(''),
+        modified: monaco.editor.createModel(''),
+      });
     } catch (error) {
       reportMonacoFailure(error);
       return;
@@ -70,14 +75,14 @@ export function DiffEditor(props: DiffEditorProps) {
     diffRef.current = diff;
     shownPath.current = null;
     return () => {
+      const viewModel = viewModelRef.current;
       diffRef.current = null;
+      viewModelRef.current = null;
       for (const subscription of subscriptions) subscription.dispose();
       // Detach first: disposing models the widget still shows is what throws in the stock component.
-      const models = diff.getModel();
       diff.setModel(null);
       diff.dispose();
-      models?.original.dispose();
-      models?.modified.dispose();
+      if (viewModel) retire(viewModel);
     };
   }, [monaco]);
 
@@ -90,11 +95,12 @@ export function DiffEditor(props: DiffEditorProps) {
 
   // New text gets new models rather than edits to the shown ones: Monaco applies a diff that was in flight
   // during an edit to the edited models and throws "Illegal value for lineNumber" when they got shorter
-  // (fast stepping or playback). setModel cancels the pending computation instead.
+  // (fast stepping or playback). Retiring the old view model cancels that computation instead.
   useEffect(() => {
     const diff = diffRef.current;
-    const current = diff?.getModel();
-    if (!diff || !current) return;
+    const previous = viewModelRef.current;
+    if (!diff || !previous) return;
+    const current = previous.model;
     const next = {
       original: modelFor(monaco, current.original, original),
       modified: modelFor(monaco, current.modified, modified),
@@ -104,11 +110,10 @@ export function DiffEditor(props: DiffEditorProps) {
     if (next.original === current.original && next.modified === current.modified) return;
     // Same file at another step: keep the reader's place. Another file: start at its first change.
     const view = sameFile ? diff.saveViewState() : null;
-    diff.setModel(next);
+    viewModelRef.current = show(diff, next);
+    retire(previous, next);
     if (view) diff.restoreViewState(view);
     else revealPending.current = true;
-    if (next.original !== current.original) current.original.dispose();
-    if (next.modified !== current.modified) current.modified.dispose();
   }, [monaco, path, original, modified]);
 
   useEffect(() => {
@@ -138,4 +143,23 @@ export function DiffEditor(props: DiffEditorProps) {
 /** `model` if it already holds `text`, else a new model with the same language. */
 function modelFor(monaco: Monaco, model: editor.ITextModel, text: string): editor.ITextModel {
   return model.getValue() === text ? model : monaco.editor.createModel(text, model.getLanguageId());
+}
+
+/**
+ * Shows `models` through a view model we own. `setModel({ original, modified })` would create one inside the
+ * widget that is never disposed, so its pending diff keeps running against models we dispose and fails with
+ * "no diff result available".
+ */
+function show(diff: editor.IStandaloneDiffEditor, models: editor.IDiffEditorModel): editor.IDiffEditorViewModel {
+  const viewModel = diff.createViewModel(models);
+  diff.setModel(viewModel);
+  return viewModel;
+}
+
+/** Disposes a view model that is no longer shown (cancelling its diff), then its models not in `keep`. */
+function retire(viewModel: editor.IDiffEditorViewModel, keep?: editor.IDiffEditorModel): void {
+  const { original, modified } = viewModel.model;
+  viewModel.dispose();
+  if (original !== keep?.original) original.dispose();
+  if (modified !== keep?.modified) modified.dispose();
 }

@@ -1,0 +1,111 @@
+/**
+ * Where the main thread spends a step: an unminified production build, the large scenario loaded
+ * through the app's loader, 200 steps under Chromium's sampling profiler, and the functions with
+ * the most self time. `npx tsx bench/profile.ts [steps|jumps|zip]`; writes
+ * bench/results/ui.cpuprofile (open it in Chrome DevTools → Performance).
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium } from '../scripts/chromium.mjs';
+import { DEFAULT_OUT, writeLargeScenario } from './generate';
+import { openDocument } from './large';
+import { ensureBuild, ROOT, startPreview } from './server';
+import { newBenchPage, paintedTimes } from './ui';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function, ms, largest first. */
+export function selfTimes(profile: Profile, top = 25): Array<[string, number]> {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (byNode.get(node.id) ?? 0) / 1000);
+  }
+  return [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  args?: { data?: { frame?: string } };
+}
+
+/** Complete events on the thread that ran the most layout, summed by name, largest first. */
+function traceTotals(events: TraceEvent[], top = 20): Array<[string, number]> {
+  const layoutByThread = new Map<number, number>();
+  for (const e of events) if (e.name === 'Layout' && e.dur) layoutByThread.set(e.tid, (layoutByThread.get(e.tid) ?? 0) + e.dur);
+  const main = [...layoutByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const totals = new Map<string, number>();
+  for (const e of events) if (e.tid === main && e.ph === 'X' && e.dur) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
+async function main(): Promise<void> {
+  const what = process.argv[2] ?? 'steps';
+  const outDir = join(ROOT, 'bench/results/dist-profile');
+  ensureBuild(false, outDir, ['--minify', 'false']);
+  if (!existsSync(DEFAULT_OUT)) writeLargeScenario();
+  const preview = await startPreview(outDir);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const { page } = await newBenchPage(browser);
+    await page.goto(preview.url);
+    await paintedTimes(page, ['steps']);
+    await openDocument(page, DEFAULT_OUT, 10_000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await page.getByRole('slider', { name: 'Step' }).fill('5000');
+    const tracing = process.argv.includes('--trace');
+    if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
+    await cdp.send('Profiler.start');
+    const labels =
+      what === 'jumps'
+        ? Array.from({ length: 40 }, (_, i) => (i % 2 ? 'First step' : 'Last step'))
+        : what === 'zip'
+          ? []
+          : [...Array<string>(100).fill('Next step'), ...Array<string>(100).fill('Previous step')];
+    const latencies = await page.evaluate(
+      (l) => (window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<{ latencies: number[] }> } }).__stepwiseProbe.clicks(l),
+      labels,
+    );
+    if (what === 'zip') {
+      await page.getByRole('button', { name: 'Last step' }).click();
+      const download = page.waitForEvent('download', { timeout: 300_000 });
+      await page.getByRole('button', { name: 'Download zip' }).click();
+      await download;
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    if (tracing) {
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+      console.log('main-thread trace events, total ms:');
+      for (const [name, ms] of traceTotals(trace.traceEvents)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    }
+    writeFileSync(join(ROOT, 'bench/results/ui.cpuprofile'), JSON.stringify(profile));
+    const total = latencies.latencies.reduce((a, b) => a + b, 0);
+    console.log(`${labels.length} inputs, ${total.toFixed(0)} ms input → painted in all`);
+    for (const [name, ms] of selfTimes(profile)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
