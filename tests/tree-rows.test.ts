@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { generateLargeScenario } from '../bench/generate';
+import { indexOfPath, treeRows, type TreeRow } from '../src/state/treeRows';
+import type { Replay, Snapshot } from '../src/steps/engine';
+import type { DirectoryNode } from '../src/steps/tree';
+import { builtinSource, run } from './helpers';
+
+/** The rows built from scratch, the obvious way: what treeRows must return whatever it reuses. */
+function reference(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<string>, showFuture: boolean): TreeRow[] {
+  const created = new Map(replay.created.map((e) => [e.path, e.position]));
+  const rows: TreeRow[] = [];
+  const visit = (dir: DirectoryNode, prefix: string, level: number) => {
+    let index = 0;
+    for (const [name, node] of dir.children) {
+      index++;
+      const path = prefix === '' ? name : `${prefix}/${name}`;
+      const step = created.get(path) ?? 0;
+      const expanded = node.kind === 'directory' && !collapsed.has(path);
+      const change = snapshot.change;
+      rows.push({
+        path,
+        name,
+        level,
+        kind: node.kind,
+        expanded,
+        setSize: dir.children.size,
+        positionInSet: index,
+        mark: change?.path === path ? (change.type === 'added' ? 'new' : 'modified') : null,
+        futureStep: step <= snapshot.position ? null : step,
+      });
+      if (node.kind === 'directory' && expanded) visit(node, path, level + 1);
+    }
+  };
+  visit(showFuture ? replay.snapshots[replay.snapshots.length - 1].root : snapshot.root, '', 1);
+  return rows;
+}
+
+function expectSame(replay: Replay, positions: readonly number[], collapsed: ReadonlySet<string> = new Set(), showFuture = false) {
+  for (const p of positions) {
+    const snapshot = replay.snapshots[p];
+    expect(treeRows(replay, snapshot, collapsed, showFuture), `position ${p}`).toEqual(reference(replay, snapshot, collapsed, showFuture));
+  }
+}
+
+/** A reproducible walk: forward, back, then jumps anywhere. */
+function walk(last: number, jumps: number): number[] {
+  let seed = 11;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * (last + 1);
+  const forward = Array.from({ length: last + 1 }, (_, i) => i);
+  return [...forward, ...[...forward].reverse(), ...Array.from({ length: jumps }, () => Math.floor(random()))];
+}
+
+describe('treeRows', () => {
+  const builtin = run(builtinSource());
+  const last = builtin.snapshots.length - 1;
+
+  it('equals rows built from scratch at every position, stepping and jumping', () => {
+    expectSame(builtin, walk(last, 60));
+  });
+
+  it('equals them with folders collapsed, and after the collapsed set changes', () => {
+    const collapsed = new Set(['microservices_ecosystem/services/user_service', 'microservices_ecosystem/api_gateway']);
+    expectSame(builtin, walk(last, 20), collapsed);
+    expectSame(builtin, [last, 40, 41], new Set(['microservices_ecosystem']));
+    expectSame(builtin, [41, 40, last]);
+  });
+
+  it('equals them when "show later paths" is switched on and off between steps', () => {
+    expectSame(builtin, [10, 11], new Set(), true);
+    expectSame(builtin, [11, 12, 33]);
+    expectSame(builtin, [33, 34, 5], new Set(), true);
+    expectSame(builtin, [34, 35]);
+  });
+
+  it('marks only the entry the current step touched, never one reused from an earlier step', () => {
+    for (const p of [33, 34, 50, 33]) {
+      const marked = treeRows(builtin, builtin.snapshots[p], new Set(), false).filter((row) => row.mark !== null);
+      expect(marked.map((row) => row.path)).toEqual([builtin.snapshots[p].change!.path]);
+    }
+  });
+
+  it('equals rows built from scratch on the 10,000-step benchmark scenario', () => {
+    const large = run(generateLargeScenario());
+    const end = large.snapshots.length - 1;
+    expectSame(large, [...Array.from({ length: 300 }, (_, i) => 4000 + i), end, 0, end, 9_990, 2_500, 7_777, 9_999, 1]);
+  });
+});
+
+describe('indexOfPath', () => {
+  it('finds a row by its full path, not just its name', () => {
+    const replay = run(builtinSource());
+    const rows = treeRows(replay, replay.snapshots[85], new Set(), false);
+    const path = 'microservices_ecosystem/services/order_service/service_config.json';
+    expect(rows[indexOfPath(rows, path)].path).toBe(path);
+    expect(indexOfPath(rows, 'service_config.json')).toBe(-1);
+    expect(indexOfPath(rows, '')).toBe(-1);
+  });
+});
