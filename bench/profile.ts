@@ -1,7 +1,7 @@
 /**
  * Where the main thread spends a step: an unminified production build, the large scenario loaded
  * through the app's loader, 200 steps under Chromium's sampling profiler, and the functions with
- * the most self time. `npx tsx bench/profile.ts [steps|jumps|zip]`; writes
+ * the most self time. `npx tsx bench/profile.ts [steps|jumps|zip|builtin-steps] [--trace]`; writes
  * bench/results/ui.cpuprofile (open it in Chrome DevTools → Performance).
  */
 import { chromium } from '@playwright/test';
@@ -40,18 +40,29 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time: unlike dur, it does not grow when other processes take the CPU. */
+  tdur?: number;
   tid: number;
-  args?: { data?: { frame?: string } };
 }
 
-/** Complete events on the thread that ran the most layout, summed by name, largest first. */
-function traceTotals(events: TraceEvent[], top = 20): Array<[string, number]> {
+/**
+ * Complete events on the renderer's main thread (the one that ran the most layout), summed by
+ * name, largest first, as [name, wall ms, CPU ms]. Events nest, so the sums overlap.
+ */
+function traceTotals(events: TraceEvent[], top = 24): Array<[string, number, number]> {
   const layoutByThread = new Map<number, number>();
   for (const e of events) if (e.name === 'Layout' && e.dur) layoutByThread.set(e.tid, (layoutByThread.get(e.tid) ?? 0) + e.dur);
   const main = [...layoutByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const totals = new Map<string, number>();
-  for (const e of events) if (e.tid === main && e.ph === 'X' && e.dur) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
+  const totals = new Map<string, [number, number]>();
+  for (const e of events) {
+    if (e.tid !== main || e.ph !== 'X' || !e.dur) continue;
+    const sum = totals.get(e.name) ?? [0, 0];
+    totals.set(e.name, [sum[0] + e.dur / 1000, sum[1] + (e.tdur ?? 0) / 1000]);
+  }
+  return [...totals]
+    .sort((a, b) => b[1][1] - a[1][1])
+    .slice(0, top)
+    .map(([name, [wall, cpu]]) => [name, wall, cpu]);
 }
 
 async function main(): Promise<void> {
@@ -65,16 +76,24 @@ async function main(): Promise<void> {
     const { page } = await newBenchPage(browser);
     await page.goto(preview.url);
     await paintedTimes(page, ['steps']);
-    await openDocument(page, DEFAULT_OUT, 10_000);
+    const builtin = what.startsWith('builtin');
+    if (!builtin) await openDocument(page, DEFAULT_OUT, 10_000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await page.getByRole('slider', { name: 'Step' }).fill('5000');
+    await page.getByRole('slider', { name: 'Step' }).fill(builtin ? '0' : '5000');
+    if (builtin) {
+      // One untimed pass: loads Monaco and warms the JIT, as the benchmark does.
+      const pass = [...Array<string>(85).fill('Next step'), ...Array<string>(85).fill('Previous step')];
+      await page.evaluate((l) => (window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<unknown> } }).__stepwiseProbe.clicks(l), pass);
+    }
     const tracing = process.argv.includes('--trace');
     if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
     await cdp.send('Profiler.start');
     const labels =
-      what === 'jumps'
+      what === 'builtin-steps'
+        ? [...Array<string>(85).fill('Next step'), ...Array<string>(85).fill('Previous step')]
+        : what === 'jumps'
         ? Array.from({ length: 40 }, (_, i) => (i % 2 ? 'First step' : 'Last step'))
         : what === 'zip'
           ? []
@@ -92,8 +111,9 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     if (tracing) {
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-      console.log('main-thread trace events, total ms:');
-      for (const [name, ms] of traceTotals(trace.traceEvents)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+      console.log('main-thread trace events:     wall       CPU');
+      for (const [name, wall, cpu] of traceTotals(trace.traceEvents))
+        console.log(`  ${name.slice(0, 40).padEnd(40)} ${wall.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(7)} ms`);
     }
     writeFileSync(join(ROOT, 'bench/results/ui.cpuprofile'), JSON.stringify(profile));
     const total = latencies.latencies.reduce((a, b) => a + b, 0);

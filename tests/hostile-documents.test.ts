@@ -314,3 +314,31 @@ describe('generated hostile documents', () => {
     expect(decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('a');
   });
 });
+
+describe('the README', () => {
+  it('states the limits the code enforces', async () => {
+    const { ZIP_LIMITS } = await import('../src/io/zipLimits');
+    const { VIEW_STORAGE_BUDGET } = await import('../src/state/sync');
+    const { LIBRARY_BUDGET } = await import('../src/state/library');
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    // Whitespace folded, so that re-wrapping or re-aligning the Markdown does not matter.
+    const section = readme
+      .slice(readme.indexOf('## Robustness and security'))
+      .replace(/\s+/g, ' ')
+      .replace(/ ?\| ?/g, '|');
+    const n = (value: number) => value.toLocaleString('en');
+    for (const stated of [
+      `${n(LIMITS.documentChars)} characters`,
+      `|steps|${n(LIMITS.steps)}|`,
+      `${LIMITS.nameLength} characters`,
+      `${LIMITS.pathDepth} levels`,
+      `${LIMITS.jsonDepth} levels`,
+      `${n(LIMITS.snapshotEntries)} directory entries`,
+      `${LIMITS.snapshotChars / 1024 / 1024} MiB of file content`,
+      `${n(ZIP_LIMITS.entries)} entries and ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB`,
+      `${n(VIEW_STORAGE_BUDGET)} characters`,
+      `${LIBRARY_BUDGET / 1024 / 1024} MiB characters`,
+    ])
+      expect(section).toContain(stated);
+  });
+});

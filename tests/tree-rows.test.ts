@@ -35,10 +35,16 @@ function reference(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<st
   return rows;
 }
 
+/** Compares row by row (deep equality of 10,000-row arrays is slow) and reports the first difference. */
 function expectSame(replay: Replay, positions: readonly number[], collapsed: ReadonlySet<string> = new Set(), showFuture = false) {
+  const key = (row: TreeRow | undefined) => JSON.stringify(row);
   for (const p of positions) {
     const snapshot = replay.snapshots[p];
-    expect(treeRows(replay, snapshot, collapsed, showFuture), `position ${p}`).toEqual(reference(replay, snapshot, collapsed, showFuture));
+    const got = treeRows(replay, snapshot, collapsed, showFuture);
+    const want = reference(replay, snapshot, collapsed, showFuture);
+    const at = want.findIndex((row, i) => key(row) !== key(got[i]));
+    expect(at === -1 ? null : got[at], `position ${p}, row ${at}`).toEqual(at === -1 ? null : want[at]);
+    expect(got.length, `position ${p}`).toBe(want.length);
   }
 }
 
@@ -82,8 +88,8 @@ describe('treeRows', () => {
   it('equals rows built from scratch on the 10,000-step benchmark scenario', () => {
     const large = run(generateLargeScenario());
     const end = large.snapshots.length - 1;
-    expectSame(large, [...Array.from({ length: 300 }, (_, i) => 4000 + i), end, 0, end, 9_990, 2_500, 7_777, 9_999, 1]);
-  });
+    expectSame(large, [...Array.from({ length: 60 }, (_, i) => 4000 + i), end, 0, end, 9_990, 2_500, 7_777, 9_999, 1]);
+  }, 60_000);
 });
 
 describe('indexOfPath', () => {

@@ -24,7 +24,9 @@ export function App() {
 
   return (
     <div className="app">
-      <Header onShowShortcuts={openHelp} />
+      <PaneBoundary name="Header">
+        <Header onShowShortcuts={openHelp} />
+      </PaneBoundary>
       <Notice />
       <PaneBoundary name="Timeline">
         <Timeline />
@@ -40,7 +42,10 @@ export function App() {
           <FileTree />
         </PaneBoundary>
         <div className="app__detail">
-          <DetailTabs />
+          {/* Each tab's panel has its own boundary; this one covers the tab strip itself. */}
+          <PaneBoundary name="Details">
+            <DetailTabs />
+          </PaneBoundary>
         </div>
       </main>
       <Narrator />

@@ -27,11 +27,26 @@ const VIRTUALIZE_ABOVE = 400;
 export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, className, containerProps, rowsProps, as = 'div' }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
+  /** The scroller's height; null until measured. */
+  const [height, setHeight] = useState<number | null>(null);
+  const viewHeight = height ?? 600;
+  /** The scroll offset last written to or reported by the element. */
+  const written = useRef(0);
+
+  // Keeping the active row in view is derived while rendering (React's "adjust state when a prop
+  // changes"): the rows of the new window are in the first commit. Doing it in an effect read the
+  // scroll position back from the DOM (a forced layout) and rendered every step twice.
+  const [anchor, setAnchor] = useState<{ index: number; measured: boolean } | null>(null);
+  if (anchor === null || anchor.index !== activeIndex || anchor.measured !== (height !== null)) {
+    setAnchor({ index: activeIndex, measured: height !== null });
+    const next = keepInView(activeIndex, rowHeight, scrollTop, viewHeight);
+    if (next !== scrollTop) setScrollTop(next);
+  }
 
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
+    setHeight(element.clientHeight || 600);
     const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
     observer.observe(element);
     return () => observer.disconnect();
@@ -39,17 +54,14 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
 
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || activeIndex < 0) return;
-    const top = activeIndex * rowHeight;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + rowHeight - element.clientHeight;
-    setScrollTop(element.scrollTop);
-  }, [activeIndex, rowHeight]);
+    if (!element || written.current === scrollTop) return;
+    written.current = scrollTop;
+    element.scrollTop = scrollTop;
+  }, [scrollTop]);
 
   const whole = items.length <= VIRTUALIZE_ABOVE;
   const first = whole ? 0 : Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = whole ? items.length : Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const last = whole ? items.length : Math.min(items.length, Math.ceil((scrollTop + viewHeight) / rowHeight) + OVERSCAN);
   const Rows = as;
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) rows.push(renderRow(items[i], i));
@@ -59,7 +71,10 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
       {...containerProps}
       ref={scroller}
       className={`virtual-list ${className ?? ''}`}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        written.current = event.currentTarget.scrollTop;
+        setScrollTop(written.current);
+      }}
     >
       <Rows
         {...rowsProps}
@@ -68,4 +83,13 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
       </Rows>
     </div>
   );
+}
+
+/** The scroll offset that shows row `index` whole, moving as little as possible from `top`. */
+export function keepInView(index: number, rowHeight: number, top: number, height: number): number {
+  if (index < 0) return top;
+  const rowTop = index * rowHeight;
+  if (rowTop < top) return rowTop;
+  if (rowTop + rowHeight > top + height) return Math.max(0, rowTop + rowHeight - height);
+  return top;
 }
