@@ -32,8 +32,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'], message: 'src/steps is framework-free.' },
-            { group: ['monaco-editor', '@monaco-editor/*', 'jszip'], message: 'I/O and editors live outside src/steps.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'],
+              message: 'src/steps is framework-free.',
+            },
+            {
+              group: ['monaco-editor', '@monaco-editor/*', 'jszip'],
+              message: 'I/O and editors live outside src/steps.',
+            },
             { group: ['node:*', 'fs', 'path'], message: 'src/steps must run in the browser too.' },
             { group: ['../*'], message: 'src/steps depends on nothing outside itself.' },
           ],

@@ -151,12 +151,14 @@ test('a zip with a symbolic link or too many entries is refused', async ({ page 
   const link = new JSZip();
   link.file('microservices_ecosystem/link', '/etc/passwd', { unixPermissions: 0o120777, createFolders: false });
   await uploadZip(page, await link.generateAsync({ type: 'uint8array', platform: 'UNIX' }), 'link.zip');
-  await expect(page.getByRole('alert')).toContainText('"microservices_ecosystem/link" is a symbolic link');
+  await expect(
+    page.getByRole('alert').filter({ hasText: '"microservices_ecosystem/link" is a symbolic link' }),
+  ).toBeVisible();
 
   const many = new JSZip();
   for (let i = 0; i <= 10_000; i++) many.file(`t/${i}`, '', { createFolders: false });
   await uploadZip(page, await many.generateAsync({ type: 'uint8array' }), 'many.zip');
-  await expect(page.getByRole('alert')).toContainText('it has 10001 entries; the limit is 10000');
+  await expect(page.getByRole('alert').filter({ hasText: 'it has 10001 entries; the limit is 10000' })).toBeVisible();
 });
 
 test('a folder chosen with the folder picker is checked like a zip', async ({ page }) => {

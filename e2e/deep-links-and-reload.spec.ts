@@ -5,7 +5,9 @@ test('the URL follows the position and file, and opening it restores both', asyn
   const app = new StepwisePage(page);
   await app.open();
   await app.slider.fill('24');
-  await expect(page).toHaveURL(/\?step=24&file=microservices_ecosystem%2Fservices%2Finventory_service%2Finventory_management\.json$/);
+  await expect(page).toHaveURL(
+    /\?step=24&file=microservices_ecosystem%2Fservices%2Finventory_service%2Finventory_management\.json$/,
+  );
   const url = page.url();
 
   const other = await page.context().newPage();
@@ -13,20 +15,20 @@ test('the URL follows the position and file, and opening it restores both', asyn
   await other.goto(url);
   await again.expectPosition(24);
   await expect(other.getByRole('heading', { name: 'inventory_management.json' })).toBeVisible();
-  await expect(other.getByRole('alert')).toHaveCount(0);
+  await expect(other.getByRole('alert', { name: 'Notice' })).toHaveCount(0);
 });
 
 test('an invalid deep link is clamped and said so, never a blank page', async ({ page }) => {
   const app = new StepwisePage(page);
   await app.open('?step=999&file=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
   await app.expectPosition(85);
-  const notice = page.getByRole('alert');
+  const notice = page.getByRole('alert', { name: 'Notice' });
   await expect(notice).toContainText('There is no step 999; showing step 85 of 85.');
   await expect(notice).toContainText('The scenario has no path “<img src=x onerror=alert(1)>”');
   await expect(page.locator('img')).toHaveCount(0);
   await app.open('?step=abc');
   await app.expectPosition(0);
-  await expect(page.getByRole('alert')).toContainText('“abc” is not a step number');
+  await expect(page.getByRole('alert').filter({ hasText: '“abc” is not a step number' })).toBeVisible();
 });
 
 test('browser back and forward walk through the visited positions', async ({ page }) => {

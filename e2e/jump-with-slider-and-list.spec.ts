@@ -28,7 +28,9 @@ test('the step list jumps, highlights the current step and filters', async ({ pa
   const rows = list.getByRole('listitem');
   await expect(rows).not.toHaveCount(85);
   // A step matches by its path or by its instruction text (step 18 names payment_service as a dependency).
-  const titles = await rows.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('title') ?? ''));
+  const titles = await rows
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('title') ?? ''));
   expect(titles.length).toBeGreaterThan(2);
   for (const title of titles) expect(title.toLowerCase()).toContain('payment');
   await expect(list.getByRole('button', { name: /payment_flow\.json/ })).toBeVisible();

@@ -20,5 +20,7 @@ if (isRoot && existsSync('/usr/bin/apt-get')) {
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
   if (findChromium()) process.exit(0);
 }
-console.error('No Chromium found for the end-to-end tests. Install it with:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium executable.');
+console.error(
+  'No Chromium found for the end-to-end tests. Install it with:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium executable.',
+);
 process.exit(1);

@@ -188,6 +188,13 @@ describe('stepwise check', () => {
       expectUsageFailure(await main(['check', dir]), /is a symbolic link/);
     });
   });
+
+  it('exits 2 for a folder with more entries than a zip may hold', async () => {
+    await withTempDir(async (dir) => {
+      await Promise.all(Array.from({ length: 10_001 }, (_, i) => writeFile(join(dir, `f${i}.txt`), '')));
+      expectUsageFailure(await main(['check', dir]), /more than 10000 entries/);
+    });
+  });
 });
 
 describe('--steps with another document', () => {

@@ -36,7 +36,12 @@ function reference(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<st
 }
 
 /** Compares row by row (deep equality of 10,000-row arrays is slow) and reports the first difference. */
-function expectSame(replay: Replay, positions: readonly number[], collapsed: ReadonlySet<string> = new Set(), showFuture = false) {
+function expectSame(
+  replay: Replay,
+  positions: readonly number[],
+  collapsed: ReadonlySet<string> = new Set(),
+  showFuture = false,
+) {
   const key = (row: TreeRow | undefined) => JSON.stringify(row);
   for (const p of positions) {
     const snapshot = replay.snapshots[p];

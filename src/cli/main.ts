@@ -2,6 +2,7 @@ import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildZip, readZip } from '../io/zip';
+import { ZIP_LIMITS } from '../io/zipLimits';
 import { compareTrees, shortDiff } from '../steps/compare';
 import { replay, type Replay } from '../steps/engine';
 import { rootNames, treeEntries, type SerialEntry } from '../steps/entries';
@@ -50,7 +51,10 @@ function parseArgs(args: string[]): Options {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (VALUE_FLAGS.has(name)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -69,7 +73,9 @@ async function loadReplay(options: Options): Promise<Replay> {
   try {
     bytes = await readFile(file);
   } catch (e) {
-    throw new UsageError(`cannot read the step document ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read the step document ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return replay(parseDocument(decodeUtf8(bytes, file)));
 }
@@ -105,13 +111,16 @@ async function runExport(options: Options): Promise<number> {
   if (typeof zip === 'string') {
     await mkdir(dirname(resolve(zip)), { recursive: true });
     await writeFile(zip, await buildZip(entries));
-    console.log(`Wrote ${zip}: ${entries.length} entries, the tree after step ${position} of ${run.document.steps.length}.`);
+    console.log(
+      `Wrote ${zip}: ${entries.length} entries, the tree after step ${position} of ${run.document.steps.length}.`,
+    );
     return 0;
   }
   const out = resolve(String(dir));
   if (!options.flags.has('--force')) {
     for (const root of rootNames(entries))
-      if (await exists(join(out, root))) throw new UsageError(`${join(out, root)} already exists; choose another folder or add --force`);
+      if (await exists(join(out, root)))
+        throw new UsageError(`${join(out, root)} already exists; choose another folder or add --force`);
   }
   for (const entry of entries) {
     const target = join(out, ...entry.path.split('/'));
@@ -119,19 +128,33 @@ async function runExport(options: Options): Promise<number> {
     else await writeFile(target, entry.content ?? '');
   }
   const files = entries.filter((e) => e.kind === 'file').length;
-  console.log(`Wrote ${files} files and ${entries.length - files} folders into ${out}, the tree after step ${position} of ${run.document.steps.length}.`);
+  console.log(
+    `Wrote ${files} files and ${entries.length - files} folders into ${out}, the tree after step ${position} of ${run.document.steps.length}.`,
+  );
   return 0;
 }
 
-async function readFolder(root: string, prefix = ''): Promise<SerialEntry[]> {
+/** A folder to check is held to the same limits as a zip: ZIP_LIMITS entries and bytes. */
+async function readFolder(root: string, prefix = '', budget = { entries: 0, bytes: 0 }): Promise<SerialEntry[]> {
   const entries: SerialEntry[] = [];
   const names = (await readdir(join(root, prefix))).sort();
   for (const name of names) {
     const relative = prefix === '' ? name : `${prefix}/${name}`;
     const info = await lstat(join(root, relative));
-    if (info.isSymbolicLink()) throw new UsageError(`${join(root, relative)} is a symbolic link; links are not followed`);
-    if (info.isDirectory()) entries.push({ path: relative, kind: 'directory' }, ...(await readFolder(root, relative)));
-    else if (info.isFile()) entries.push({ path: relative, kind: 'file', content: decodeLenient(await readFile(join(root, relative))) });
+    if (info.isSymbolicLink())
+      throw new UsageError(`${join(root, relative)} is a symbolic link; links are not followed`);
+    if (++budget.entries > ZIP_LIMITS.entries)
+      throw new UsageError(`${root} holds more than ${ZIP_LIMITS.entries} entries; the limit is ${ZIP_LIMITS.entries}`);
+    if (info.isDirectory()) {
+      entries.push({ path: relative, kind: 'directory' }, ...(await readFolder(root, relative, budget)));
+    } else if (info.isFile()) {
+      budget.bytes += info.size;
+      if (budget.bytes > ZIP_LIMITS.totalBytes)
+        throw new UsageError(
+          `${root} holds more than ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB of files; that is the limit`,
+        );
+      entries.push({ path: relative, kind: 'file', content: decodeLenient(await readFile(join(root, relative))) });
+    }
   }
   return entries;
 }
@@ -155,6 +178,10 @@ async function readProduced(path: string, expectedRoots: string[]): Promise<Seri
       return [{ path: name, kind: 'directory' }, ...entries.map((e) => ({ ...e, path: `${name}/${e.path}` }))];
     return entries;
   }
+  if (info.size > ZIP_LIMITS.totalBytes)
+    throw new UsageError(
+      `${path} is ${Math.ceil(info.size / 1024 / 1024)} MB; a zip to check may be at most ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB`,
+    );
   return readZip(await readFile(path));
 }
 
@@ -169,7 +196,8 @@ async function runCheck(options: Options): Promise<number> {
     if (entry.kind === 'directory' && entry.status === 'identical') continue;
     const label = entry.kind === 'directory' ? `${entry.status} folder` : entry.status;
     console.log(`${label.padEnd(16)} ${entry.path}`);
-    if (entry.status === 'different') for (const line of shortDiff(entry.expected ?? '', entry.actual ?? '')) console.log(`    ${line}`);
+    if (entry.status === 'different')
+      for (const line of shortDiff(entry.expected ?? '', entry.actual ?? '')) console.log(`    ${line}`);
   }
   const { identical, equivalent, different, missing, extra } = result.counts;
   console.log(
@@ -186,13 +214,15 @@ export async function main(argv: string[]): Promise<number> {
       console.log(HELP.main);
       return command === undefined ? 2 : 0;
     }
-    if (command !== 'export' && command !== 'check') throw new UsageError(`unknown command "${command}"; use export or check`);
+    if (command !== 'export' && command !== 'check')
+      throw new UsageError(`unknown command "${command}"; use export or check`);
     const options = parseArgs(rest);
     if (options.flags.has('--help')) {
       console.log(HELP[command]);
       return 0;
     }
-    if (command === 'export' && options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
+    if (command === 'export' && options.positional.length > 0)
+      throw new UsageError(`unexpected argument "${options.positional[0]}"`);
     return command === 'export' ? await runExport(options) : await runCheck(options);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StepwiseError) {

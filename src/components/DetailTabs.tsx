@@ -45,7 +45,12 @@ export function DetailTabs() {
           ))}
         </div>
       )}
-      <div className="detail-tabs__panel" role={DETAIL_TABS.length > 1 ? 'tabpanel' : undefined} id={`panel-${tab.id}`} aria-labelledby={DETAIL_TABS.length > 1 ? `tab-${tab.id}` : undefined}>
+      <div
+        className="detail-tabs__panel"
+        role={DETAIL_TABS.length > 1 ? 'tabpanel' : undefined}
+        id={`panel-${tab.id}`}
+        aria-labelledby={DETAIL_TABS.length > 1 ? `tab-${tab.id}` : undefined}
+      >
         <PaneBoundary name={tab.label} key={tab.id}>
           <Suspense fallback={<p className="muted detail-tabs__loading">Loading {tab.label}…</p>}>
             <tab.Panel />

@@ -22,7 +22,13 @@ export function DownloadZipButton() {
     }
   };
   return (
-    <button type="button" className="button" onClick={download} disabled={disabled} title={position === 0 ? 'The tree is empty at step 0' : undefined}>
+    <button
+      type="button"
+      className="button"
+      onClick={download}
+      disabled={disabled}
+      title={position === 0 ? 'The tree is empty at step 0' : undefined}
+    >
       {busy ? 'Preparing…' : 'Download zip'}
     </button>
   );

@@ -40,12 +40,18 @@ export function FilePane() {
     );
   }
   if (node.kind === 'directory')
-    return <Placeholder text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`} />;
+    return (
+      <Placeholder
+        text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
+      />
+    );
 
   const language = languageOf(path);
   const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < snapshot.position);
-  const original = compareFrom === null ? undefined : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
-  const formatted = original !== undefined && diffFormatted && language === 'json' ? formatSides(original, content ?? '') : null;
+  const original =
+    compareFrom === null ? undefined : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
+  const formatted =
+    original !== undefined && diffFormatted && language === 'json' ? formatSides(original, content ?? '') : null;
 
   return (
     <section className="pane file-pane" aria-labelledby="file-pane-title">

@@ -23,7 +23,14 @@ export interface IconProps {
 /** A 16 px glyph drawn as SVG, so it renders the same with any installed fonts. Decorative only. */
 export function Icon({ name, filled = false }: IconProps) {
   return (
-    <svg className={`icon${filled ? ' icon--filled' : ''}`} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg
+      className={`icon${filled ? ' icon--filled' : ''}`}
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

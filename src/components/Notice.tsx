@@ -7,7 +7,7 @@ export function Notice() {
   const showNotice = useStepwise((s) => s.showNotice);
   if (!notice) return null;
   return (
-    <div className="notice" role="alert">
+    <div className="notice" role="alert" aria-label="Notice">
       <span>{notice}</span>
       <button type="button" className="button" onClick={() => showNotice(null)}>
         Dismiss

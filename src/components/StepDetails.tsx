@@ -42,7 +42,9 @@ export function StepDetails() {
         <div>
           <dt>Effect</dt>
           <dd>
-            <span className={`badge badge--${change.type === 'added' ? 'new' : 'modified'}`}>{change.type === 'added' ? 'new' : 'modified'}</span>{' '}
+            <span className={`badge badge--${change.type === 'added' ? 'new' : 'modified'}`}>
+              {change.type === 'added' ? 'new' : 'modified'}
+            </span>{' '}
             {describeChange(change)}
           </dd>
         </div>

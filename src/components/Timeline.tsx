@@ -13,17 +13,33 @@ export function Timeline() {
   const playing = useStepwise((s) => s.playing);
   const speedIndex = useStepwise((s) => s.speedIndex);
   const selectedPath = useStepwise((s) => s.selectedPath);
-  const changes = useStepwise((s) => (s.selectedPath ? s.scenario.replay.fileChanges.get(s.selectedPath) : undefined) ?? NO_CHANGES);
+  const changes = useStepwise(
+    (s) => (s.selectedPath ? s.scenario.replay.fileChanges.get(s.selectedPath) : undefined) ?? NO_CHANGES,
+  );
   const { goTo, step, togglePlay, setSpeedIndex, jumpToChange } = useStepwise.getState();
   usePlayback();
 
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline__buttons">
-        <button type="button" className="button" aria-label="First step" title="First step (Home)" disabled={position === 0} onClick={() => goTo(0)}>
+        <button
+          type="button"
+          className="button"
+          aria-label="First step"
+          title="First step (Home)"
+          disabled={position === 0}
+          onClick={() => goTo(0)}
+        >
           <Icon name="first" filled />
         </button>
-        <button type="button" className="button" aria-label="Previous step" title="Previous step (←)" disabled={position === 0} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="button"
+          aria-label="Previous step"
+          title="Previous step (←)"
+          disabled={position === 0}
+          onClick={() => step(-1)}
+        >
           <Icon name="previous" filled />
         </button>
         <button
@@ -35,10 +51,24 @@ export function Timeline() {
         >
           <Icon name={playing ? 'pause' : 'play'} filled />
         </button>
-        <button type="button" className="button" aria-label="Next step" title="Next step (→)" disabled={position === last} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="button"
+          aria-label="Next step"
+          title="Next step (→)"
+          disabled={position === last}
+          onClick={() => step(1)}
+        >
           <Icon name="next" filled />
         </button>
-        <button type="button" className="button" aria-label="Last step" title="Last step (End)" disabled={position === last} onClick={() => goTo(last)}>
+        <button
+          type="button"
+          className="button"
+          aria-label="Last step"
+          title="Last step (End)"
+          disabled={position === last}
+          onClick={() => goTo(last)}
+        >
           <Icon name="last" filled />
         </button>
       </div>
@@ -72,17 +102,35 @@ export function Timeline() {
       </output>
       {changes.length > 0 && (
         <div className="timeline__changes" role="group" aria-label="Changes of the selected file">
-          <button type="button" className="button" aria-label="Previous change of the selected file" title="Previous change ( [ )" onClick={() => jumpToChange(-1)} disabled={!changes.some((c) => c < position)}>
+          <button
+            type="button"
+            className="button"
+            aria-label="Previous change of the selected file"
+            title="Previous change ( [ )"
+            onClick={() => jumpToChange(-1)}
+            disabled={!changes.some((c) => c < position)}
+          >
             [
           </button>
-          <button type="button" className="button" aria-label="Next change of the selected file" title="Next change ( ] )" onClick={() => jumpToChange(1)} disabled={!changes.some((c) => c > position)}>
+          <button
+            type="button"
+            className="button"
+            aria-label="Next change of the selected file"
+            title="Next change ( ] )"
+            onClick={() => jumpToChange(1)}
+            disabled={!changes.some((c) => c > position)}
+          >
             ]
           </button>
         </div>
       )}
       <label className="timeline__speed">
         <span>Speed</span>
-        <select aria-label="Playback speed" value={speedIndex} onChange={(event) => setSpeedIndex(Number(event.target.value))}>
+        <select
+          aria-label="Playback speed"
+          value={speedIndex}
+          onChange={(event) => setSpeedIndex(Number(event.target.value))}
+        >
           {PLAY_SPEEDS.map((speed, index) => (
             <option key={speed.label} value={index}>
               {speed.label}

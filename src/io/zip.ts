@@ -13,10 +13,16 @@ const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 export async function buildZip(entries: readonly SerialEntry[]): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const entry of entries) {
-    if (entry.kind === 'directory') zip.file(`${entry.path}/`, null, { dir: true, date: FIXED_DATE, createFolders: false });
+    if (entry.kind === 'directory')
+      zip.file(`${entry.path}/`, null, { dir: true, date: FIXED_DATE, createFolders: false });
     else zip.file(entry.path, entry.content ?? '', { date: FIXED_DATE, createFolders: false });
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }
 
 /**
@@ -45,7 +51,8 @@ export async function readZip(bytes: Uint8Array): Promise<SerialEntry[]> {
     if (!file) throw new StepwiseError(`The zip was refused: "${name}" is listed but cannot be read.`);
     const data = await inflateWithin(file, uncompressedSize, name);
     total += data.byteLength;
-    if (total > ZIP_LIMITS.totalBytes) throw new StepwiseError('The zip was refused: it inflates to more than its headers say.');
+    if (total > ZIP_LIMITS.totalBytes)
+      throw new StepwiseError('The zip was refused: it inflates to more than its headers say.');
     entries.push({ path, kind: 'file', content: decoder.decode(data) });
   }
   return withImpliedDirectories(entries);
@@ -64,13 +71,17 @@ function inflateWithin(file: JSZip.JSZipObject, limit: number, name: string): Pr
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const stream = (file as unknown as { internalStream(type: 'uint8array'): ChunkStream }).internalStream('uint8array');
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): ChunkStream }).internalStream(
+      'uint8array',
+    );
     stream
       .on('data', (chunk: Uint8Array) => {
         size += chunk.byteLength;
         if (size > limit) {
           stream.pause();
-          reject(new StepwiseError(`The zip was refused: "${name}" inflates beyond the ${limit} bytes its header declares.`));
+          reject(
+            new StepwiseError(`The zip was refused: "${name}" inflates beyond the ${limit} bytes its header declares.`),
+          );
           return;
         }
         chunks.push(chunk);

@@ -34,7 +34,8 @@ export function inspectZip(bytes: Uint8Array): ZipDirectoryEntry[] {
   const directoryOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) refuse('ZIP64 archives are not supported');
   if (count > ZIP_LIMITS.entries) refuse(`it has ${count} entries; the limit is ${ZIP_LIMITS.entries}`);
-  if (directoryOffset + directorySize > bytes.byteLength) refuse('the zip is truncated or corrupt (central directory out of range)');
+  if (directoryOffset + directorySize > bytes.byteLength)
+    refuse('the zip is truncated or corrupt (central directory out of range)');
   // Fatal: a name that is not UTF-8 (old tools write CP437) would otherwise be read as another name.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const entries: ZipDirectoryEntry[] = [];
@@ -52,7 +53,8 @@ export function inspectZip(bytes: Uint8Array): ZipDirectoryEntry[] {
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const externalAttributes = view.getUint32(offset + 38, true);
-    if (offset + 46 + nameLength > bytes.byteLength) refuse('the zip is truncated or corrupt (entry name out of range)');
+    if (offset + 46 + nameLength > bytes.byteLength)
+      refuse('the zip is truncated or corrupt (entry name out of range)');
     const name = decodeName(decoder, bytes.subarray(offset + 46, offset + 46 + nameLength));
     offset += 46 + nameLength + extraLength + commentLength;
 
@@ -69,7 +71,8 @@ export function inspectZip(bytes: Uint8Array): ZipDirectoryEntry[] {
     const folded = foldName(key);
     const previous = seen.get(folded);
     if (previous === key) refuse(`"${displayName(name)}" appears twice`);
-    if (previous !== undefined) refuse(`"${displayName(name)}" and "${displayName(previous)}" differ only in case or Unicode form`);
+    if (previous !== undefined)
+      refuse(`"${displayName(name)}" and "${displayName(previous)}" differ only in case or Unicode form`);
     seen.set(folded, key);
     total += uncompressedSize;
     if (total > ZIP_LIMITS.totalBytes)
@@ -95,13 +98,15 @@ function checkParentsAreFolders(entries: readonly ZipDirectoryEntry[]): void {
     const segments = name.replace(/\/$/, '').split('/');
     for (let i = 1; i < segments.length; i++) {
       const parent = segments.slice(0, i).join('/');
-      if (files.has(foldName(parent))) refuse(`"${displayName(name)}" lies inside "${displayName(parent)}", which is a file`);
+      if (files.has(foldName(parent)))
+        refuse(`"${displayName(name)}" lies inside "${displayName(parent)}", which is a file`);
     }
   }
 }
 
 function checkEntryName(name: string): void {
-  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) refuse(`"${displayName(name)}" is an absolute path`);
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+    refuse(`"${displayName(name)}" is an absolute path`);
   if (name.includes('\\')) refuse(`"${displayName(name)}" contains a backslash`);
   // eslint-disable-next-line no-control-regex -- control characters are what we refuse
   if (/[\u0000-\u001f\u007f]/.test(name)) refuse(`"${displayName(name)}" contains a control character`);

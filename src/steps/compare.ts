@@ -38,10 +38,17 @@ export function compareTrees(expected: readonly SerialEntry[], produced: readonl
       if (got) entries.push({ path: got.path, kind: got.kind, status: 'extra', actual: got.content });
       continue;
     }
-    entries.push({ path: want.path, kind: want.kind, status: fileStatus(want, got), expected: want.content, actual: got.content });
+    entries.push({
+      path: want.path,
+      kind: want.kind,
+      status: fileStatus(want, got),
+      expected: want.content,
+      actual: got.content,
+    });
   }
   for (const got of actual) {
-    if (!expectedPaths.has(got.path)) entries.push({ path: got.path, kind: got.kind, status: 'extra', actual: got.content });
+    if (!expectedPaths.has(got.path))
+      entries.push({ path: got.path, kind: got.kind, status: 'extra', actual: got.content });
   }
   const counts = { identical: 0, equivalent: 0, different: 0, missing: 0, extra: 0 };
   for (const entry of entries) counts[entry.status]++;
@@ -81,5 +88,7 @@ function alignRoot(expected: readonly SerialEntry[], produced: readonly SerialEn
 /** A few lines of unified diff to show why a file is different. */
 export function shortDiff(expected: string, actual: string, maxLines = 12): string[] {
   const hunks = unifiedHunks(expected, actual, 1);
-  return hunks.length > maxLines ? [...hunks.slice(0, maxLines), `… ${hunks.length - maxLines} more diff lines`] : hunks;
+  return hunks.length > maxLines
+    ? [...hunks.slice(0, maxLines), `… ${hunks.length - maxLines} more diff lines`]
+    : hunks;
 }

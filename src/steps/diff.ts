@@ -42,7 +42,11 @@ function push(ops: DiffOp[], type: DiffOp['type'], lines: readonly string[]): vo
 function myers(a: string[], b: string[]): DiffOp[] {
   const n = a.length;
   const m = b.length;
-  if (n === 0 || m === 0) return [...(n ? [{ type: 'removed' as const, lines: a }] : []), ...(m ? [{ type: 'added' as const, lines: b }] : [])];
+  if (n === 0 || m === 0)
+    return [
+      ...(n ? [{ type: 'removed' as const, lines: a }] : []),
+      ...(m ? [{ type: 'added' as const, lines: b }] : []),
+    ];
   const max = Math.min(n + m, MAX_EDITS);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
@@ -50,7 +54,8 @@ function myers(a: string[], b: string[]): DiffOp[] {
   for (let d = 0; d <= max; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

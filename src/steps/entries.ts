@@ -12,9 +12,11 @@ export interface SerialEntry {
 /** The tree at `position` as entries in creation order (directories before what they hold). */
 export function treeEntries(replay: Replay, position: number): SerialEntry[] {
   const snapshot = replay.snapshots[position];
-  return replay.created.slice(0, snapshot.createdCount).map(({ path, kind }) =>
-    kind === 'directory' ? { path, kind } : { path, kind, content: readFile(snapshot.root, path) ?? '' },
-  );
+  return replay.created
+    .slice(0, snapshot.createdCount)
+    .map(({ path, kind }) =>
+      kind === 'directory' ? { path, kind } : { path, kind, content: readFile(snapshot.root, path) ?? '' },
+    );
 }
 
 /** The top-level names of a tree (normally one folder: the scenario's root). */

@@ -19,8 +19,7 @@ export function nameProblem(name: string): string | null {
   if (name === '.' || name === '..') return `"${name}" is not allowed as a name`;
   if (name.includes('/') || name.includes('\\')) return `the name "${displayName(name)}" contains a path separator`;
   if (CONTROL_CHARS.test(name)) return `the name "${displayName(name)}" contains a control character`;
-  if (BIDI_CONTROLS.test(name))
-    return `the name "${displayName(name)}" contains a bidirectional control character`;
+  if (BIDI_CONTROLS.test(name)) return `the name "${displayName(name)}" contains a bidirectional control character`;
   if (LONE_SURROGATE.test(name)) return `the name "${displayName(name)}" contains an unpaired surrogate`;
   if (name.length > LIMITS.nameLength)
     return `the name is ${name.length} characters long (at most ${LIMITS.nameLength})`;

@@ -52,7 +52,8 @@ export function stringifyOrdered(value: unknown, depth = 0): string {
   const keys = Object.keys(value);
   if (keys.length === 0) return '{}';
   const members = keys.map(
-    (key) => `${inner}${JSON.stringify(key.slice(KEY_PREFIX.length))}: ${stringifyOrdered((value as OrderedObject)[key], depth + 1)}`,
+    (key) =>
+      `${inner}${JSON.stringify(key.slice(KEY_PREFIX.length))}: ${stringifyOrdered((value as OrderedObject)[key], depth + 1)}`,
   );
   return `{\n${members.join(',\n')}\n${outer}}`;
 }
@@ -63,7 +64,12 @@ export function plainValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainValue);
   const plain: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(plain, key.slice(KEY_PREFIX.length), { value: plainValue(item), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(plain, key.slice(KEY_PREFIX.length), {
+      value: plainValue(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return plain;
 }

@@ -13,9 +13,7 @@ const REGISTRY = /^add (\S+) with all (\d+) (\S+) (\S+)(?: and (.*))?$/;
 /** Turns a step document into steps. Throws StepwiseError naming the line (and step) at fault. */
 export function parseDocument(source: string): StepDocument {
   if (source.length > LIMITS.documentChars)
-    throw new StepwiseError(
-      `the document has ${source.length} characters; the limit is ${LIMITS.documentChars}`,
-    );
+    throw new StepwiseError(`the document has ${source.length} characters; the limit is ${LIMITS.documentChars}`);
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = text.split(/\r\n|\n|\r/);
   const steps: Step[] = [];
@@ -142,7 +140,8 @@ function parseContent(body: string, start: number): string {
 }
 
 function rejectTrailing(rest: string): void {
-  if (rest.trim() !== '') throw new JsonScanError(`unexpected text after the content: ${JSON.stringify(rest.slice(0, 40))}`);
+  if (rest.trim() !== '')
+    throw new JsonScanError(`unexpected text after the content: ${JSON.stringify(rest.slice(0, 40))}`);
 }
 
 function parseUpdate(body: string, number: number, line: number): UpdateStep {
@@ -208,7 +207,8 @@ function readFencedBlock(lines: string[], from: number): { lines: string[]; offs
   while (start < lines.length && lines[start].trim() === '') start++;
   if (!lines[start]?.trim().startsWith('```')) return null;
   for (let end = start + 1; end < lines.length; end++) {
-    if (lines[end].trim().startsWith('```')) return { lines: lines.slice(start + 1, end), offset: start + 1 - from, end };
+    if (lines[end].trim().startsWith('```'))
+      return { lines: lines.slice(start + 1, end), offset: start + 1 - from, end };
   }
   return null;
 }
@@ -235,8 +235,7 @@ export function parseStructure(lines: readonly string[], firstLine = 1): Expecte
     const isDirectory = name.endsWith('/');
     if (isDirectory) name = name.slice(0, -1);
     const problem = nameProblem(name);
-    if (problem)
-      throw new StepwiseError(`expected structure: ${problem}`, { line: firstLine + index });
+    if (problem) throw new StepwiseError(`expected structure: ${problem}`, { line: firstLine + index });
     const depth = prefix.length;
     while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
     const parent = stack.length > 0 ? stack[stack.length - 1].path : '';
