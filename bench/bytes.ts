@@ -29,7 +29,8 @@ export function sizeOf(dist: string, file: string): AssetSize {
 export function firstPaintFiles(dist: string): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files: string[] = [];
-  for (const match of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)) files.push(match[1]);
+  for (const match of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g))
+    files.push(match[1]);
   return files;
 }
 
@@ -48,7 +49,10 @@ export function buildBytes(dist: string): BuildBytes {
 }
 
 /** The gzip size of the JS and CSS that a page actually requested (paths relative to the site root). */
-export function requestedBytes(dist: string, paths: Iterable<string>): { gzipKB: number; rawKB: number; files: string[] } {
+export function requestedBytes(
+  dist: string,
+  paths: Iterable<string>,
+): { gzipKB: number; rawKB: number; files: string[] } {
   const files = [...new Set(paths)].filter((p) => /\.(?:js|css)$/.test(p));
   const sizes = files.map((file) => sizeOf(dist, file));
   return {

@@ -41,17 +41,48 @@ function prng(seed: number): () => number {
   };
 }
 
-const DOMAINS = ['payments', 'identity', 'catalog', 'shipping', 'billing', 'search', 'messaging', 'analytics', 'storage', 'compliance'];
+const DOMAINS = [
+  'payments',
+  'identity',
+  'catalog',
+  'shipping',
+  'billing',
+  'search',
+  'messaging',
+  'analytics',
+  'storage',
+  'compliance',
+];
 const SERVICES = ['ledger', 'gateway', 'worker', 'scheduler', 'indexer', 'notifier', 'auditor', 'resolver'];
 const MODULES = ['api', 'core', 'store', 'events', 'jobs', 'cache', 'auth', 'metrics'];
-const PACKAGE_WORDS = ['handlers', 'models', 'adapters', 'schemas', 'policies', 'fixtures', 'clients', 'routes', 'tasks', 'codecs'];
+const PACKAGE_WORDS = [
+  'handlers',
+  'models',
+  'adapters',
+  'schemas',
+  'policies',
+  'fixtures',
+  'clients',
+  'routes',
+  'tasks',
+  'codecs',
+];
 const WORDS = (
   'request response timeout retry backoff circuit breaker replica shard partition offset consumer producer ' +
   'topic queue latency throughput budget quota region zone cluster node pod container image tag release ' +
   'rollout canary health probe metric trace span log level token secret scope role policy audit index'
 ).split(' ');
 /** Names for package files; a package holds distinct ones, packages may repeat them. */
-const PACKAGE_FILES = ['config.yaml', 'schema.json', 'README.md', 'defaults.json', 'notes.txt', 'pipeline.yaml', 'limits.json', 'CHANGELOG.md'];
+const PACKAGE_FILES = [
+  'config.yaml',
+  'schema.json',
+  'README.md',
+  'defaults.json',
+  'notes.txt',
+  'pipeline.yaml',
+  'limits.json',
+  'CHANGELOG.md',
+];
 
 interface Created {
   readonly body: string;
@@ -137,14 +168,17 @@ function dir(name: string, parent: string | null): Created {
 }
 
 function file(name: string, parent: string, content: string, updatable = false): Created {
-  return { body: `Create a file named "${name}" in ${parent} with content: ${content}`, ...(updatable ? { updatable: name } : {}) };
+  return {
+    body: `Create a file named "${name}" in ${parent} with content: ${content}`,
+    ...(updatable ? { updatable: name } : {}),
+  };
 }
 
 /** Splits `total` into `parts` counts of `base` or more, the extras spread at random. */
 function spread(w: Writer, parts: number, total: number, cap: number): number[] {
   const base = Math.floor(total / parts);
   const counts = new Array<number>(parts).fill(base);
-  for (let extra = total - base * parts; extra > 0; ) {
+  for (let extra = total - base * parts; extra > 0;) {
     const i = Math.floor(w.random() * parts);
     if (counts[i] < cap) {
       counts[i]++;
@@ -165,12 +199,26 @@ function creations(w: Writer): { steps: Created[]; domainEnds: Array<{ at: numbe
   const filesPerPackage = spread(w, s.packages, packageFiles, PACKAGE_FILES.length);
   const steps: Created[] = [dir('platform', null)];
   const domainEnds: Array<{ at: number; domain: string }> = [];
-  steps.push(file('platform_manifest.json', 'platform', JSON.stringify({ platform: 'large-bench', version: 1, domains: s.domains }), true));
+  steps.push(
+    file(
+      'platform_manifest.json',
+      'platform',
+      JSON.stringify({ platform: 'large-bench', version: 1, domains: s.domains }),
+      true,
+    ),
+  );
   let moduleIndex = 0;
   let packageIndex = 0;
   for (const domain of DOMAINS.slice(0, s.domains)) {
     steps.push(dir(domain, 'platform'));
-    steps.push(file(`${domain}_manifest.json`, domain, JSON.stringify({ domain, owner: w.pick(WORDS), current_state: 'planned' }), true));
+    steps.push(
+      file(
+        `${domain}_manifest.json`,
+        domain,
+        JSON.stringify({ domain, owner: w.pick(WORDS), current_state: 'planned' }),
+        true,
+      ),
+    );
     for (const serviceWord of SERVICES.slice(0, s.servicesPerDomain)) {
       const service = `${domain}_${serviceWord}`;
       steps.push(dir(service, domain));
@@ -182,7 +230,9 @@ function creations(w: Writer): { steps: Created[]; domainEnds: Array<{ at: numbe
         status: 'configured',
       };
       steps.push(file('service_config.json', service, JSON.stringify(config)));
-      steps.push(file(`${service}_state.json`, service, JSON.stringify({ service, deployments: 0, healthy: true }), true));
+      steps.push(
+        file(`${service}_state.json`, service, JSON.stringify({ service, deployments: 0, healthy: true }), true),
+      );
       for (const moduleWord of MODULES.slice(0, s.modulesPerService)) {
         const module = `${service}_${moduleWord}`;
         steps.push(dir(module, service));

@@ -5,14 +5,23 @@
  */
 import type { Page } from '@playwright/test';
 import { summarize, type Summary } from './stats';
-import { measureScroll, measureZip, paintedTimes, rows, type ScrollFigures, type ZipFigures } from './ui';
+import {
+  cpuPerInput,
+  measureScroll,
+  measureZip,
+  paintedTimes,
+  rows,
+  type CpuSplit,
+  type ScrollFigures,
+  type ZipFigures,
+} from './ui';
 
 type ProbeWindow = Window & {
   __stepwiseProbe: {
     painted: Record<string, number>;
     lastKey: number;
     rewatch(name: string): void;
-    clicks(labels: string[]): Promise<{ latencies: number[]; position: number }>;
+    clicks(labels: string[]): Promise<{ latencies: number[]; position: number; inView: number }>;
   };
 };
 
@@ -22,12 +31,16 @@ export interface LargeFigures {
   /** End → Monaco showing the last step's file, ms. */
   editorAfterEndMs: number;
   steps: Summary;
+  /** Where a step's main-thread time goes (a separate, traced pass at mid-document). */
+  stepCpu: CpuSplit;
   /** Last/First step buttons. */
   jumps: Summary;
   /** Slider moved to random positions. */
   jumpAnywhere: Summary;
   zip: ZipFigures;
   dom: { treeItems: number; treeRows: number; stepItems: number; steps: number };
+  /** After how many of the sampled steps the current step's row was on screen. */
+  currentRowInView: { inView: number; of: number };
   scrollSteps: ScrollFigures;
   scrollTree: ScrollFigures;
 }
@@ -41,8 +54,14 @@ export async function openDocument(page: Page, path: string, steps: number): Pro
   await page.getByRole('button', { name: 'Open file…' }).click();
   // The probe timestamps the file input's change event: the moment the app receives the file.
   await page.evaluate((text) => {
-    const w = window as unknown as { __stepwiseChosen?: number; __stepwiseProbe: { watchText(n: string, s: string, t: string): void } };
-    document.addEventListener('change', (event) => (w.__stepwiseChosen = event.timeStamp), { capture: true, once: true });
+    const w = window as unknown as {
+      __stepwiseChosen?: number;
+      __stepwiseProbe: { watchText(n: string, s: string, t: string): void };
+    };
+    document.addEventListener('change', (event) => (w.__stepwiseChosen = event.timeStamp), {
+      capture: true,
+      once: true,
+    });
     w.__stepwiseProbe.watchText('loaded', '#step-list-title', text);
   }, String(steps));
   await (await chooser).setFiles(path);
@@ -79,7 +98,12 @@ async function slide(page: Page, positions: number[]): Promise<number[]> {
 }
 
 /** Every large-scenario figure; `treeRows` is the number of tree rows at the last position, all folders open. */
-export async function measureLarge(page: Page, path: string, steps: number, treeRows: number): Promise<LargeFigures | null> {
+export async function measureLarge(
+  page: Page,
+  path: string,
+  steps: number,
+  treeRows: number,
+): Promise<LargeFigures | null> {
   const loadMs = await openDocument(page, path, steps);
   if (loadMs === null) return null;
   const { last } = await rows(page);
@@ -87,19 +111,35 @@ export async function measureLarge(page: Page, path: string, steps: number, tree
 
   // Samples: 20 steps forward and back at ten places spread over the document.
   const latencies: number[] = [];
+  let inView = 0;
   const starts = Array.from({ length: 10 }, (_, k) => Math.round((k * last) / 10) + 7);
   await slide(page, [starts[0]]);
   await clicks(page, [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')]); // warm-up
   for (const start of starts) {
     await slide(page, [start]);
-    const run = await clicks(page, [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')]);
+    const run = await clicks(page, [
+      ...Array<string>(20).fill('Next step'),
+      ...Array<string>(20).fill('Previous step'),
+    ]);
     if (run.position !== start) throw new Error(`stepping at ${start} ended at ${run.position}`);
     latencies.push(...run.latencies);
+    inView += run.inView;
   }
-  const jumped = await clicks(page, Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')));
+  await slide(page, [Math.round(last / 2)]);
+  const stepCpu = await cpuPerInput(page.context().browser()!, page, [
+    ...Array<string>(40).fill('Next step'),
+    ...Array<string>(40).fill('Previous step'),
+  ]);
+  const jumped = await clicks(
+    page,
+    Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')),
+  );
   let seed = 7;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * last;
-  const anywhere = await slide(page, Array.from({ length: 40 }, () => Math.round(random())));
+  const anywhere = await slide(
+    page,
+    Array.from({ length: 40 }, () => Math.round(random())),
+  );
 
   // End selects the last step's file; time until Monaco shows it.
   await slide(page, [0]);
@@ -116,10 +156,12 @@ export async function measureLarge(page: Page, path: string, steps: number, tree
     loadMs: Math.round(loadMs),
     editorAfterEndMs: Math.round(editor.editor - endPressed),
     steps: summarize(latencies),
+    stepCpu,
     jumps: summarize(jumped.latencies),
     jumpAnywhere: summarize(anywhere),
     zip,
     dom: { treeItems: dom.treeItems, treeRows, stepItems: dom.stepItems, steps },
+    currentRowInView: { inView, of: latencies.length },
     scrollSteps,
     scrollTree,
   };

@@ -99,17 +99,34 @@
   };
   const slider = () => document.querySelector('input[type="range"][aria-label="Step"]');
 
-  /** Clicks the buttons in `labels` in turn, one per frame; returns input → painted for each. */
+  /** Whether the current step's row is on screen inside the step list's scroller. */
+  const currentStepInView = () => {
+    const row = document.querySelector('ol[aria-label="Steps"] [aria-current="step"]');
+    const scroller = row?.closest('.virtual-list');
+    if (!row || !scroller) return false;
+    const inner = row.getBoundingClientRect();
+    const outer = scroller.getBoundingClientRect();
+    return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
+  };
+
+  /**
+   * Clicks the buttons in `labels` in turn, one per frame; returns input → painted for each, and
+   * how many times the current step's row was on screen afterwards (checked after the paint).
+   */
   probe.clicks = async (labels) => {
     const out = [];
+    let inView = 0;
+    const missed = [];
     for (const label of labels) {
       const target = button(label);
       await frame();
       const start = performance.now();
       target.click();
       out.push((await afterPaint()) - start);
+      if (currentStepInView()) inView++;
+      else missed.push(Number(slider().value));
     }
-    return { latencies: out, position: Number(slider().value) };
+    return { latencies: out, position: Number(slider().value), inView, missed };
   };
 
   /** Clicks the zip button; ms from the click until the zip blob exists, and its size. */

@@ -6,7 +6,8 @@
  */
 import { chromium } from '@playwright/test';
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/chromium.mjs';
 import { DEFAULT_OUT, writeLargeScenario } from './generate';
 import { openDocument } from './large';
@@ -51,7 +52,8 @@ interface TraceEvent {
  */
 function traceTotals(events: TraceEvent[], top = 24): Array<[string, number, number]> {
   const layoutByThread = new Map<number, number>();
-  for (const e of events) if (e.name === 'Layout' && e.dur) layoutByThread.set(e.tid, (layoutByThread.get(e.tid) ?? 0) + e.dur);
+  for (const e of events)
+    if (e.name === 'Layout' && e.dur) layoutByThread.set(e.tid, (layoutByThread.get(e.tid) ?? 0) + e.dur);
   const main = [...layoutByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   const totals = new Map<string, [number, number]>();
   for (const e of events) {
@@ -65,13 +67,44 @@ function traceTotals(events: TraceEvent[], top = 24): Array<[string, number, num
     .map(([name, [wall, cpu]]) => [name, wall, cpu]);
 }
 
+/**
+ * Inclusive time per function (itself and everything it called), ms, largest first; a function
+ * that appears several times on one stack is counted once.
+ */
+export function inclusiveTimes(
+  profile: Profile & { nodes: Array<ProfileNode & { children?: number[] }> },
+  top = 30,
+): Array<[string, number]> {
+  const selfByNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+  const totals = new Map<string, number>();
+  for (const [id, time] of selfByNode) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = name(byId.get(at)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + time / 1000);
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
 async function main(): Promise<void> {
   const what = process.argv[2] ?? 'steps';
   const outDir = join(ROOT, 'bench/results/dist-profile');
   ensureBuild(false, outDir, ['--minify', 'false']);
   if (!existsSync(DEFAULT_OUT)) writeLargeScenario();
   const preview = await startPreview(outDir);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const { page } = await newBenchPage(browser);
     await page.goto(preview.url);
@@ -85,7 +118,13 @@ async function main(): Promise<void> {
     if (builtin) {
       // One untimed pass: loads Monaco and warms the JIT, as the benchmark does.
       const pass = [...Array<string>(85).fill('Next step'), ...Array<string>(85).fill('Previous step')];
-      await page.evaluate((l) => (window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<unknown> } }).__stepwiseProbe.clicks(l), pass);
+      await page.evaluate(
+        (l) =>
+          (window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<unknown> } }).__stepwiseProbe.clicks(
+            l,
+          ),
+        pass,
+      );
     }
     const tracing = process.argv.includes('--trace');
     if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
@@ -94,12 +133,15 @@ async function main(): Promise<void> {
       what === 'builtin-steps'
         ? [...Array<string>(85).fill('Next step'), ...Array<string>(85).fill('Previous step')]
         : what === 'jumps'
-        ? Array.from({ length: 40 }, (_, i) => (i % 2 ? 'First step' : 'Last step'))
-        : what === 'zip'
-          ? []
-          : [...Array<string>(100).fill('Next step'), ...Array<string>(100).fill('Previous step')];
+          ? Array.from({ length: 40 }, (_, i) => (i % 2 ? 'First step' : 'Last step'))
+          : what === 'zip'
+            ? []
+            : [...Array<string>(100).fill('Next step'), ...Array<string>(100).fill('Previous step')];
     const latencies = await page.evaluate(
-      (l) => (window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<{ latencies: number[] }> } }).__stepwiseProbe.clicks(l),
+      (l) =>
+        (
+          window as unknown as { __stepwiseProbe: { clicks(l: string[]): Promise<{ latencies: number[] }> } }
+        ).__stepwiseProbe.clicks(l),
       labels,
     );
     if (what === 'zip') {
@@ -113,19 +155,32 @@ async function main(): Promise<void> {
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
       console.log('main-thread trace events:     wall       CPU');
       for (const [name, wall, cpu] of traceTotals(trace.traceEvents))
-        console.log(`  ${name.slice(0, 40).padEnd(40)} ${wall.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(7)} ms`);
+        console.log(
+          `  ${name.slice(0, 40).padEnd(40)} ${wall.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(7)} ms`,
+        );
     }
     writeFileSync(join(ROOT, 'bench/results/ui.cpuprofile'), JSON.stringify(profile));
     const total = latencies.latencies.reduce((a, b) => a + b, 0);
     console.log(`${labels.length} inputs, ${total.toFixed(0)} ms input → painted in all`);
+    console.log('self time:');
     for (const [name, ms] of selfTimes(profile)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    console.log('inclusive time, app code:');
+    for (const [name, ms] of inclusiveTimes(profile, 600)
+      .filter(([n]) =>
+        /^[A-Z]\w* |^(?:renderRow|treeRows|currentRows|indexOfPath|stepRows|writeStored|pushState|setItem|checkFiles) /.test(
+          n,
+        ),
+      )
+      .slice(0, 40))
+      console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   } finally {
     await browser.close();
     await preview.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

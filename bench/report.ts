@@ -20,8 +20,21 @@ export function spread(s: { median: number; p95: number; max: number }): string 
 export { ms };
 
 /** A row whose target is "value ≤ limit". */
-export function atMost(section: string, figure: string, value: string, measured: number, limit: number, unit: string): Row {
-  return { section, figure, value, target: `≤ ${limit} ${unit}`, ok: Number.isFinite(measured) ? measured <= limit : false };
+export function atMost(
+  section: string,
+  figure: string,
+  value: string,
+  measured: number,
+  limit: number,
+  unit: string,
+): Row {
+  return {
+    section,
+    figure,
+    value,
+    target: `≤ ${limit} ${unit}`,
+    ok: Number.isFinite(measured) ? measured <= limit : false,
+  };
 }
 
 export function info(section: string, figure: string, value: string): Row {
@@ -42,6 +55,8 @@ export function printTable(rows: readonly Row[]): void {
       console.log(`\n${section}`);
     }
     const mark = row.ok === null ? '' : row.ok ? 'ok' : 'MISSED';
-    console.log(`  ${row.figure.padEnd(widths[0])}  ${row.value.padEnd(widths[1])}  ${row.target.padEnd(widths[2])}  ${mark}`);
+    console.log(
+      `  ${row.figure.padEnd(widths[0])}  ${row.value.padEnd(widths[1])}  ${row.target.padEnd(widths[2])}  ${mark}`,
+    );
   }
 }

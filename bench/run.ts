@@ -48,17 +48,24 @@ const READY_QUERY = '?step=33&file=microservices_ecosystem%2Farchitecture_config
 interface Results {
   meta: Record<string, unknown>;
   engine: EngineFigures;
-  bytes?: BuildBytes & { requestedAtFirstPaint: ReturnType<typeof requestedBytes>; requestedAfterEverything: ReturnType<typeof requestedBytes> };
+  bytes?: BuildBytes & {
+    requestedAtFirstPaint: ReturnType<typeof requestedBytes>;
+    requestedAfterEverything: ReturnType<typeof requestedBytes>;
+  };
   builtin?: { ready: ReadyFigures; stepping: SteppingFigures; zip: ZipFigures };
   large?: LargeFigures | { skipped: string };
 }
 
 function measureEngineInChild(largePath: string): EngineFigures {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/engine.ts', largePath, '--json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/engine.ts', largePath, '--json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as EngineFigures;
 }
 
@@ -111,7 +118,8 @@ async function main(): Promise<void> {
       }
     })(),
   };
-  if (loadavg()[0] > cpus().length) console.warn(`warning: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; figures will be noisy`);
+  if (loadavg()[0] > cpus().length)
+    console.warn(`warning: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; figures will be noisy`);
 
   const largePath = DEFAULT_OUT;
   if (!existsSync(largePath)) writeLargeScenario(largePath);
@@ -119,11 +127,40 @@ async function main(): Promise<void> {
   const engine = measureEngineInChild(largePath);
   results.engine = engine;
   rowsOut.push(
-    atMost('Engine (Node)', 'built-in: parse + replay, median', ms(engine.builtin.total.median), engine.builtin.total.median, 2, 'ms'),
-    info('Engine (Node)', '  parse / replay, median', `${ms(engine.builtin.parse.median)} / ${ms(engine.builtin.replay.median)}`),
-    atMost('Engine (Node)', 'large: parse + replay, median', ms(engine.large.total.median), engine.large.total.median, 200, 'ms'),
-    info('Engine (Node)', '  parse / replay, median', `${ms(engine.large.parse.median)} / ${ms(engine.large.replay.median)}`),
-    atMost('Engine (Node)', 'large: heap of all snapshots', `${engine.large.replayHeapMB} MB`, engine.large.replayHeapMB, 100, 'MB'),
+    atMost(
+      'Engine (Node)',
+      'built-in: parse + replay, median',
+      ms(engine.builtin.total.median),
+      engine.builtin.total.median,
+      2,
+      'ms',
+    ),
+    info(
+      'Engine (Node)',
+      '  parse / replay, median',
+      `${ms(engine.builtin.parse.median)} / ${ms(engine.builtin.replay.median)}`,
+    ),
+    atMost(
+      'Engine (Node)',
+      'large: parse + replay, median',
+      ms(engine.large.total.median),
+      engine.large.total.median,
+      200,
+      'ms',
+    ),
+    info(
+      'Engine (Node)',
+      '  parse / replay, median',
+      `${ms(engine.large.parse.median)} / ${ms(engine.large.replay.median)}`,
+    ),
+    atMost(
+      'Engine (Node)',
+      'large: heap of all snapshots',
+      `${engine.large.replayHeapMB} MB`,
+      engine.large.replayHeapMB,
+      100,
+      'MB',
+    ),
     info('Engine (Node)', '  with the parsed document', `${engine.large.totalHeapMB} MB`),
   );
 
@@ -137,12 +174,35 @@ async function main(): Promise<void> {
       results.meta.chromium = browser.version();
       console.log('bytes…');
       const network = await networkBytes(browser, preview.url);
-      results.bytes = { ...bytes, requestedAtFirstPaint: network.atFirstPaint, requestedAfterEverything: network.afterEverything };
+      results.bytes = {
+        ...bytes,
+        requestedAtFirstPaint: network.atFirstPaint,
+        requestedAfterEverything: network.afterEverything,
+      };
       rowsOut.push(
-        atMost('Bytes (gzip)', 'first paint: JS + CSS in index.html', `${bytes.firstPaint.gzipKB} KB`, bytes.firstPaint.gzipKB, 100, 'KB'),
-        info('Bytes (gzip)', '  requested before the step list painted', `${network.atFirstPaint.gzipKB} KB (${network.atFirstPaint.files.length} files)`),
-        info('Bytes (gzip)', 'requested after using everything', `${network.afterEverything.gzipKB} KB (${network.afterEverything.files.length} files)`),
-        info('Bytes (gzip)', 'every JS + CSS asset in the build', `${bytes.total.gzipKB} KB (${bytes.total.rawKB} KB raw)`),
+        atMost(
+          'Bytes (gzip)',
+          'first paint: JS + CSS in index.html',
+          `${bytes.firstPaint.gzipKB} KB`,
+          bytes.firstPaint.gzipKB,
+          100,
+          'KB',
+        ),
+        info(
+          'Bytes (gzip)',
+          '  requested before the step list painted',
+          `${network.atFirstPaint.gzipKB} KB (${network.atFirstPaint.files.length} files)`,
+        ),
+        info(
+          'Bytes (gzip)',
+          'requested after using everything',
+          `${network.afterEverything.gzipKB} KB (${network.afterEverything.files.length} files)`,
+        ),
+        info(
+          'Bytes (gzip)',
+          'every JS + CSS asset in the build',
+          `${bytes.total.gzipKB} KB (${bytes.total.rawKB} KB raw)`,
+        ),
       );
 
       console.log('built-in scenario: ready…');
@@ -151,18 +211,44 @@ async function main(): Promise<void> {
       const { context, page } = await newBenchPage(browser);
       await page.goto(preview.url);
       await paintedTimes(page, ['steps']);
-      const stepping = await measureStepping(page, 20, 40);
+      const stepping = await measureStepping(browser, page, 20, 40);
       console.log('built-in scenario: zip…');
       const zip = await measureZip(page, 10);
       await context.close();
       results.builtin = { ready, stepping, zip };
       const section = 'Built-in scenario (85 steps), Chromium';
       rowsOut.push(
-        atMost(section, 'step (Next/Previous), med / p95 / max', spread(stepping.steps), stepping.steps.p95, 16, 'ms p95'),
+        atMost(
+          section,
+          'step (Next/Previous), med / p95 / max',
+          spread(stepping.steps),
+          stepping.steps.p95,
+          16,
+          'ms p95',
+        ),
+        info(
+          section,
+          '  main-thread CPU per step',
+          `${ms(stepping.stepCpu.total)}: script ${ms(stepping.stepCpu.scriptAndOther)}, style+layout ${ms(stepping.stepCpu.styleAndLayout)}, paint ${ms(stepping.stepCpu.paint)}`,
+        ),
         atMost(section, 'jump (First↔Last), med / p95 / max', spread(stepping.jumps), stepping.jumps.p95, 16, 'ms p95'),
         info(section, 'real key → painted, incl. wait for frame', spread(stepping.keys)),
-        atMost(section, 'ready: step list + tree painted, median', ms(ready.listAndTree.median), ready.listAndTree.median, 300, 'ms'),
-        atMost(section, 'ready: Monaco shows the file, median', ms(ready.editor.median), ready.editor.median, 1000, 'ms'),
+        atMost(
+          section,
+          'ready: step list + tree painted, median',
+          ms(ready.listAndTree.median),
+          ready.listAndTree.median,
+          300,
+          'ms',
+        ),
+        atMost(
+          section,
+          'ready: Monaco shows the file, median',
+          ms(ready.editor.median),
+          ready.editor.median,
+          1000,
+          'ms',
+        ),
         info(section, '  first contentful paint, median', ms(ready.firstContentfulPaint.median)),
         atMost(section, 'zip of the final tree, median (warm)', spread(zip.warm), zip.warm.median, 20, 'ms'),
         info(section, '  first click (loads jszip)', `${ms(zip.firstMs)}, ${zip.bytes} bytes`),
@@ -184,12 +270,47 @@ async function main(): Promise<void> {
             atMost(section, 'load: file chosen → step list painted', ms(figures.loadMs), figures.loadMs, 1500, 'ms'),
             info(section, 'End → Monaco shows the last file', ms(figures.editorAfterEndMs)),
             atMost(section, 'step, med / p95 / max', spread(figures.steps), figures.steps.p95, 16, 'ms p95'),
-            atMost(section, 'jump (First↔Last), med / p95 / max', spread(figures.jumps), figures.jumps.p95, 50, 'ms p95'),
-            atMost(section, 'jump anywhere (slider), med / p95 / max', spread(figures.jumpAnywhere), figures.jumpAnywhere.p95, 50, 'ms p95'),
-            atMost(section, 'zip of the final tree, median (warm)', spread(figures.zip.warm), figures.zip.warm.median, 1000, 'ms'),
-            info(section, '  first click (loads jszip)', `${ms(figures.zip.firstMs)}, ${(figures.zip.bytes / 1e6).toFixed(2)} MB`),
+            info(
+              section,
+              '  main-thread CPU per step',
+              `${ms(figures.stepCpu.total)}: script ${ms(figures.stepCpu.scriptAndOther)}, style+layout ${ms(figures.stepCpu.styleAndLayout)}, paint ${ms(figures.stepCpu.paint)}`,
+            ),
+            atMost(
+              section,
+              'jump (First↔Last), med / p95 / max',
+              spread(figures.jumps),
+              figures.jumps.p95,
+              50,
+              'ms p95',
+            ),
+            atMost(
+              section,
+              'jump anywhere (slider), med / p95 / max',
+              spread(figures.jumpAnywhere),
+              figures.jumpAnywhere.p95,
+              50,
+              'ms p95',
+            ),
+            atMost(
+              section,
+              'zip of the final tree, median (warm)',
+              spread(figures.zip.warm),
+              figures.zip.warm.median,
+              1000,
+              'ms',
+            ),
+            info(
+              section,
+              '  first click (loads jszip)',
+              `${ms(figures.zip.firstMs)}, ${(figures.zip.bytes / 1e6).toFixed(2)} MB`,
+            ),
             info(section, 'DOM rows: tree items / tree rows', `${figures.dom.treeItems} / ${figures.dom.treeRows}`),
             info(section, 'DOM rows: step items / steps', `${figures.dom.stepItems} / ${figures.dom.steps}`),
+            info(
+              section,
+              'current step row on screen after a step',
+              `${figures.currentRowInView.inView} of ${figures.currentRowInView.of}`,
+            ),
             scrollRow(section, 'scroll step list: frame interval', figures.scrollSteps),
             scrollRow(section, 'scroll tree: frame interval', figures.scrollTree),
           );
@@ -206,11 +327,20 @@ async function main(): Promise<void> {
   const out = join(ROOT, 'bench/results/latest.json');
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`);
+  console.log(
+    `\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`,
+  );
 }
 
 function scrollRow(section: string, figure: string, figures: ScrollFigures): Row {
-  return atMost(section, `${figure}, med / p95 / max`, `${spread(figures.frames)}, ${figures.late} late`, figures.frames.p95, 17, 'ms p95');
+  return atMost(
+    section,
+    `${figure}, med / p95 / max`,
+    `${spread(figures.frames)}, ${figures.late} late`,
+    figures.frames.p95,
+    17,
+    'ms p95',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -29,12 +29,17 @@ function newestMtime(path: string): number {
  */
 export function ensureBuild(force = false, outDir = BENCH_DIST, extra: readonly string[] = []): boolean {
   const index = join(outDir, 'index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
+  const stale =
+    !existsSync(index) || statSync(index).mtimeMs < Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
   if (!force && !stale) return false;
-  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extra], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extra],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
   return true;
 }

@@ -29,10 +29,18 @@ export async function newBenchPage(browser: Browser): Promise<{ context: Browser
 }
 
 /** Waits until the probe has seen every mark in `names` painted; returns their times (ms since navigation). */
-export async function paintedTimes(page: Page, names: readonly string[], timeout = 30_000): Promise<Record<string, number>> {
-  await page.waitForFunction((wanted) => wanted.every((n) => n in (window as unknown as ProbeWindow).__stepwiseProbe.painted), names, {
-    timeout,
-  });
+export async function paintedTimes(
+  page: Page,
+  names: readonly string[],
+  timeout = 30_000,
+): Promise<Record<string, number>> {
+  await page.waitForFunction(
+    (wanted) => wanted.every((n) => n in (window as unknown as ProbeWindow).__stepwiseProbe.painted),
+    names,
+    {
+      timeout,
+    },
+  );
   return page.evaluate(() => ({ ...(window as unknown as ProbeWindow).__stepwiseProbe.painted }));
 }
 
@@ -67,12 +75,16 @@ async function clicks(page: Page, labels: string[]): Promise<{ latencies: number
   return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
 }
 
-export async function rows(page: Page): Promise<{ treeItems: number; stepItems: number; position: number; last: number }> {
+export async function rows(
+  page: Page,
+): Promise<{ treeItems: number; stepItems: number; position: number; last: number }> {
   return page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.rows());
 }
 
 export interface SteppingFigures {
   steps: Summary;
+  /** Where a step's main-thread time goes (a separate, traced pass). */
+  stepCpu: CpuSplit;
   jumps: Summary;
   /** Trusted key presses (→), keydown → painted: includes waiting for the next frame. */
   keys: Summary;
@@ -82,7 +94,12 @@ export interface SteppingFigures {
  * Every step forward then back with Next/Previous step, `jumps` round trips with Last/First step,
  * and `keyPresses` presses of →. One untimed pass first warms up the JIT and loads Monaco.
  */
-export async function measureStepping(page: Page, jumps: number, keyPresses: number): Promise<SteppingFigures> {
+export async function measureStepping(
+  browser: Browser,
+  page: Page,
+  jumps: number,
+  keyPresses: number,
+): Promise<SteppingFigures> {
   const { last } = await rows(page);
   await clicks(page, ['First step']);
   const forward = Array<string>(last).fill('Next step');
@@ -90,7 +107,11 @@ export async function measureStepping(page: Page, jumps: number, keyPresses: num
   await clicks(page, [...forward, ...back]);
   const run = await clicks(page, [...forward, ...back]);
   if (run.position !== 0) throw new Error(`stepping ended at ${run.position}, not 0`);
-  const jumped = await clicks(page, Array.from({ length: jumps * 2 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')));
+  const stepCpu = await cpuPerInput(browser, page, [...forward, ...back]);
+  const jumped = await clicks(
+    page,
+    Array.from({ length: jumps * 2 }, (_, i) => (i % 2 === 0 ? 'Last step' : 'First step')),
+  );
   if (jumped.position !== 0) throw new Error(`jumping ended at ${jumped.position}, not 0`);
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -98,7 +119,10 @@ export async function measureStepping(page: Page, jumps: number, keyPresses: num
   const presses = Math.min(keyPresses, last);
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((n) => (window as unknown as ProbeWindow).__stepwiseProbe.keyLatencies.length >= n, i + 1);
+    await page.waitForFunction(
+      (n) => (window as unknown as ProbeWindow).__stepwiseProbe.keyLatencies.length >= n,
+      i + 1,
+    );
   }
   const keys = await page.evaluate(() => {
     const probe = (window as unknown as ProbeWindow).__stepwiseProbe;
@@ -107,7 +131,7 @@ export async function measureStepping(page: Page, jumps: number, keyPresses: num
   });
   const { position } = await rows(page);
   if (position !== presses) throw new Error(`→ ×${presses} ended at ${position}`);
-  return { steps: summarize(run.latencies), jumps: summarize(jumped.latencies), keys: summarize(keys) };
+  return { steps: summarize(run.latencies), stepCpu, jumps: summarize(jumped.latencies), keys: summarize(keys) };
 }
 
 export interface ZipFigures {
@@ -152,4 +176,57 @@ export async function measureScroll(page: Page, selector: string, frames = 150):
     [selector, frames] as const,
   );
   return { frames: summarize(result.intervals), late: result.intervals.filter((ms) => ms > 25).length };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+}
+
+export interface CpuSplit {
+  /** Main-thread CPU time per input, ms (thread time: it does not grow when other processes take the CPU). */
+  total: number;
+  styleAndLayout: number;
+  paint: number;
+  /** Everything else: script (React, Monaco, the app), event dispatch, garbage collection. */
+  scriptAndOther: number;
+}
+
+/** Sum of thread time of the outermost events called `name` (Paint events nest). */
+function outermost(events: TraceEvent[], name: string): number {
+  let total = 0;
+  let end = -1;
+  for (const e of events.filter((x) => x.name === name).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    total += e.tdur ?? 0;
+  }
+  return total / 1000;
+}
+
+/** Clicks `labels` under Chromium's tracing and splits the renderer main thread's CPU time per input. */
+export async function cpuPerInput(browser: Browser, page: Page, labels: string[]): Promise<CpuSplit> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await clicks(page, labels);
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const layoutByThread = new Map<number, number>();
+  for (const e of events)
+    if (e.name === 'Layout' && e.dur) layoutByThread.set(e.tid, (layoutByThread.get(e.tid) ?? 0) + e.dur);
+  const main = [...layoutByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => e.tid === main && e.ph === 'X');
+  const per = (ms: number) => Math.round((ms / labels.length) * 10) / 10;
+  const total = outermost(mine, 'RunTask');
+  const styleAndLayout = outermost(mine, 'UpdateLayoutTree') + outermost(mine, 'Layout');
+  const paint = outermost(mine, 'PrePaint') + outermost(mine, 'Paint') + outermost(mine, 'Layerize');
+  return {
+    total: per(total),
+    styleAndLayout: per(styleAndLayout),
+    paint: per(paint),
+    scriptAndOther: per(total - styleAndLayout - paint),
+  };
 }

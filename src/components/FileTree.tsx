@@ -23,7 +23,10 @@ export function FileTree() {
   const [focusedPath, setFocusedPath] = useState<string | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => treeRows(replay, snapshot, collapsed, showFuture), [replay, snapshot, collapsed, showFuture]);
+  const rows = useMemo(
+    () => treeRows(replay, snapshot, collapsed, showFuture),
+    [replay, snapshot, collapsed, showFuture],
+  );
   // A scan rather than a path → index Map: building that Map cost more per step than the rows themselves.
   const focusIndex = useMemo(() => {
     for (const path of [focusedPath, selectedPath]) {
@@ -125,7 +128,11 @@ export function FileTree() {
                 aria-disabled={row.futureStep !== null || undefined}
                 aria-label={row.name}
                 aria-description={
-                  row.futureStep !== null ? `created at step ${row.futureStep}` : row.mark ? `${row.mark} at this step` : undefined
+                  row.futureStep !== null
+                    ? `created at step ${row.futureStep}`
+                    : row.mark
+                      ? `${row.mark} at this step`
+                      : undefined
                 }
                 tabIndex={index === focusIndex ? 0 : -1}
                 className={[

@@ -49,7 +49,10 @@ export function StepList() {
   return (
     <section className="pane step-list" aria-labelledby="step-list-title">
       <h2 className="pane__title" id="step-list-title">
-        Steps <span className="muted">{visible.length === rows.length ? rows.length : `${visible.length} of ${rows.length}`}</span>
+        Steps{' '}
+        <span className="muted">
+          {visible.length === rows.length ? rows.length : `${visible.length} of ${rows.length}`}
+        </span>
       </h2>
       <div className="step-list__filter">
         <input
@@ -80,7 +83,12 @@ export function StepList() {
           renderRow={(row, index) => {
             const current = row.step.number === position;
             return (
-              <li key={row.step.number} aria-setsize={visible.length} aria-posinset={index + 1} className="step-list__item">
+              <li
+                key={row.step.number}
+                aria-setsize={visible.length}
+                aria-posinset={index + 1}
+                className="step-list__item"
+              >
                 <button
                   type="button"
                   className={`step-list__row${current ? ' step-list__row--current' : ''}${row.step.number < position ? ' step-list__row--done' : ''}`}

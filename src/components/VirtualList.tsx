@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { keepInView } from './keepInView';
 import './VirtualList.css';
 
 export interface VirtualListProps<T> {
@@ -24,7 +25,16 @@ const VIRTUALIZE_ABOVE = 400;
  * Renders only the rows in view (plus a margin), so that lists of 10,000 steps or files cost the
  * same as lists of 85. Rows have a fixed height; the spacer keeps the scrollbar honest.
  */
-export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, className, containerProps, rowsProps, as = 'div' }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  activeIndex,
+  renderRow,
+  className,
+  containerProps,
+  rowsProps,
+  as = 'div',
+}: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   /** The scroller's height; null until measured. */
@@ -34,12 +44,12 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
   const written = useRef(0);
 
   // Keeping the active row in view is derived while rendering (React's "adjust state when a prop
-  // changes"): the rows of the new window are in the first commit. Doing it in an effect read the
-  // scroll position back from the DOM (a forced layout) and rendered every step twice.
-  const [anchor, setAnchor] = useState<{ index: number; measured: boolean } | null>(null);
-  if (anchor === null || anchor.index !== activeIndex || anchor.measured !== (height !== null)) {
-    setAnchor({ index: activeIndex, measured: height !== null });
-    const next = keepInView(activeIndex, rowHeight, scrollTop, viewHeight);
+  // changes"), so the rows of the new window are in the first commit; doing it in an effect after
+  // the commit rendered and committed the list twice per step.
+  const [anchor, setAnchor] = useState<{ index: number; height: number | null } | null>(null);
+  if (anchor === null || anchor.index !== activeIndex || anchor.height !== height) {
+    setAnchor({ index: activeIndex, height });
+    const next = keepInView(activeIndex, rowHeight, scrollTop, viewHeight, items.length * rowHeight);
     if (next !== scrollTop) setScrollTop(next);
   }
 
@@ -52,6 +62,13 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
     return () => observer.disconnect();
   }, []);
 
+  // Panes above the list may change height in the same commit (a longer step description): the
+  // ResizeObserver would report that a frame late, so check the height whenever the row changes.
+  useLayoutEffect(() => {
+    const measured = scroller.current?.clientHeight;
+    if (measured) setHeight(measured);
+  }, [activeIndex]);
+
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || written.current === scrollTop) return;
@@ -61,7 +78,9 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
 
   const whole = items.length <= VIRTUALIZE_ABOVE;
   const first = whole ? 0 : Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = whole ? items.length : Math.min(items.length, Math.ceil((scrollTop + viewHeight) / rowHeight) + OVERSCAN);
+  const last = whole
+    ? items.length
+    : Math.min(items.length, Math.ceil((scrollTop + viewHeight) / rowHeight) + OVERSCAN);
   const Rows = as;
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) rows.push(renderRow(items[i], i));
@@ -78,18 +97,11 @@ export function VirtualList<T>({ items, rowHeight, activeIndex, renderRow, class
     >
       <Rows
         {...rowsProps}
-        className="virtual-list__rows" style={{ height: items.length * rowHeight, paddingTop: first * rowHeight }}>
+        className="virtual-list__rows"
+        style={{ height: items.length * rowHeight, paddingTop: first * rowHeight }}
+      >
         {rows}
       </Rows>
     </div>
   );
-}
-
-/** The scroll offset that shows row `index` whole, moving as little as possible from `top`. */
-export function keepInView(index: number, rowHeight: number, top: number, height: number): number {
-  if (index < 0) return top;
-  const rowTop = index * rowHeight;
-  if (rowTop < top) return rowTop;
-  if (rowTop + rowHeight > top + height) return Math.max(0, rowTop + rowHeight - height);
-  return top;
 }

@@ -36,24 +36,34 @@ interface Span {
   readonly end: number;
 }
 
-/**
- * The last tree turned into rows, without marks. Snapshots share every directory a step did not
- * touch, so the next call copies those directories' rows from here instead of building them again:
- * a step through a 10,000-row tree then builds a few dozen rows, not 10,000. Only the last call is
- * kept, which bounds the memory to one tree's rows whatever the number of snapshots.
- */
-let last: {
+/** One tree turned into rows, without marks, and where each directory it visited sits in them. */
+interface Generation {
   readonly source: DirectoryNode;
   readonly collapsed: ReadonlySet<string>;
   readonly rows: readonly TreeRow[];
   readonly spans: ReadonlyMap<DirectoryNode, Span>;
-} | null = null;
+}
+
+/**
+ * The last few trees turned into rows, most recent first. Snapshots share every directory a step
+ * did not touch, so the next call copies those directories' rows from here instead of building
+ * them again: a step through a 10,000-row tree builds a few dozen rows, not 10,000, and jumping
+ * back and forth between two positions builds nothing. Keeping a handful bounds the memory to a
+ * few trees' rows whatever the number of snapshots.
+ */
+const recent: Generation[] = [];
+const KEEP = 3;
 
 /**
  * The rows of the tree at `snapshot`, skipping what is inside collapsed directories. With
  * `showFuture`, entries that later steps create are included (taken from the final tree).
  */
-export function treeRows(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<string>, showFuture: boolean): TreeRow[] {
+export function treeRows(
+  replay: Replay,
+  snapshot: Snapshot,
+  collapsed: ReadonlySet<string>,
+  showFuture: boolean,
+): TreeRow[] {
   const rows = showFuture ? futureRows(replay, snapshot, collapsed) : currentRows(snapshot.root, collapsed);
   const change = snapshot.change;
   if (!change) return rows;
@@ -72,32 +82,54 @@ export function indexOfPath(rows: readonly TreeRow[], path: string): number {
   return -1;
 }
 
-/** Rows of entries that exist in `root`, reusing the previous call's rows for unchanged directories. */
+/** Rows of entries that exist in `root`, reusing recent calls' rows for unchanged directories. */
 function currentRows(root: DirectoryNode, collapsed: ReadonlySet<string>): TreeRow[] {
-  const previous = last?.collapsed === collapsed ? last : null;
-  if (previous?.source === root) return previous.rows as TreeRow[];
+  const usable = recent.filter((g) => g.collapsed === collapsed);
+  const same = usable.find((g) => g.source === root);
+  if (same) {
+    recent.splice(recent.indexOf(same), 1);
+    recent.unshift(same);
+    return same.rows as TreeRow[];
+  }
   const rows: TreeRow[] = [];
   const spans = new Map<DirectoryNode, Span>();
   const visit = (dir: DirectoryNode, prefix: string, level: number) => {
     const start = rows.length;
-    const old = previous?.spans.get(dir);
     // The same node at the same path has the same descendants, levels and expansion.
-    if (old && old.path === prefix) for (let i = old.start; i < old.end; i++) rows.push(previous!.rows[i]);
-    else {
+    let reused = false;
+    for (const generation of usable) {
+      const old = generation.spans.get(dir);
+      if (!old || old.path !== prefix) continue;
+      for (let i = old.start; i < old.end; i++) rows.push(generation.rows[i]);
+      reused = true;
+      break;
+    }
+    if (!reused) {
       const size = dir.children.size;
       let index = 0;
       for (const [name, node] of dir.children) {
         index++;
         const path = prefix === '' ? name : `${prefix}/${name}`;
         const expanded = node.kind === 'directory' && !collapsed.has(path);
-        rows.push({ path, name, level, kind: node.kind, expanded, setSize: size, positionInSet: index, mark: null, futureStep: null });
+        rows.push({
+          path,
+          name,
+          level,
+          kind: node.kind,
+          expanded,
+          setSize: size,
+          positionInSet: index,
+          mark: null,
+          futureStep: null,
+        });
         if (node.kind === 'directory' && expanded) visit(node, path, level + 1);
       }
     }
     spans.set(dir, { path: prefix, start, end: rows.length });
   };
   visit(root, '', 1);
-  last = { source: root, collapsed, rows, spans };
+  recent.unshift({ source: root, collapsed, rows, spans });
+  recent.length = Math.min(recent.length, KEEP);
   return rows;
 }
 

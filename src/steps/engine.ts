@@ -80,7 +80,8 @@ export function replay(document: StepDocument, onProgress?: (applied: number, to
     } catch (e) {
       // A RangeError is the engine running out of stack or string length on a hostile step: that
       // step fails like any other, and the positions before it stay usable.
-      if (e instanceof RangeError) error = new StepwiseError(`this step is too large to apply (${e.message})`, {
+      if (e instanceof RangeError)
+        error = new StepwiseError(`this step is too large to apply (${e.message})`, {
           line: step.line,
           step: step.number,
         });
@@ -125,7 +126,12 @@ class ReplayState {
         return this.create(step, joinPath(parent, step.name), 'directory', null);
       }
       case 'file':
-        return this.create(step, joinPath(this.resolve('directory', step.parent, step), step.name), 'file', step.content);
+        return this.create(
+          step,
+          joinPath(this.resolve('directory', step.parent, step), step.name),
+          'file',
+          step.content,
+        );
       case 'update':
         return this.update(step);
     }
@@ -157,7 +163,8 @@ class ReplayState {
       throw new StepwiseError(`${path} is more than ${LIMITS.pathDepth} levels deep`, where);
     this.charge(path, content?.length ?? 0, where);
     this.folded.set(foldName(path), path);
-    const node = content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
+    const node =
+      content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
     this.root = setNode(this.root, path, Object.freeze(node));
     this.created.push({ path, kind, position: step.number });
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -176,7 +183,10 @@ class ReplayState {
     const where = { line: step.line, step: step.number, path };
     const before = readFile(this.root, path) ?? '';
     if (tooDeeplyNested(before))
-      throw new StepwiseError(`${path} nests JSON more than ${LIMITS.jsonDepth} levels deep, so it cannot be updated`, where);
+      throw new StepwiseError(
+        `${path} nests JSON more than ${LIMITS.jsonDepth} levels deep, so it cannot be updated`,
+        where,
+      );
     let value: unknown;
     try {
       value = parseOrdered(before);
@@ -184,14 +194,24 @@ class ReplayState {
       throw new StepwiseError(`${path} is not a JSON file, so it cannot be updated`, where);
     }
     if (!isJsonObject(value))
-      throw new StepwiseError(`${path} holds a JSON ${Array.isArray(value) ? 'array' : 'scalar'}, not an object`, where);
-    const entries: Array<readonly [string, unknown]> = step.entries.map(([key], i) => [key, parseOrdered(step.valueTexts[i])]);
+      throw new StepwiseError(
+        `${path} holds a JSON ${Array.isArray(value) ? 'array' : 'scalar'}, not an object`,
+        where,
+      );
+    const entries: Array<readonly [string, unknown]> = step.entries.map(([key], i) => [
+      key,
+      parseOrdered(step.valueTexts[i]),
+    ]);
     if (step.registry) entries.unshift([step.registry.key, this.buildRegistry(step)]);
     const keys: KeyChange[] = [];
     for (const [key, next] of entries) {
       const existed = Object.prototype.hasOwnProperty.call(value, orderedKey(key));
       const previous = existed ? value[orderedKey(key)] : undefined;
-      const action = !existed ? 'added' : stringifyOrdered(previous) === stringifyOrdered(next) ? 'unchanged' : 'replaced';
+      const action = !existed
+        ? 'added'
+        : stringifyOrdered(previous) === stringifyOrdered(next)
+          ? 'unchanged'
+          : 'replaced';
       const after = plainValue(next);
       keys.push(existed ? { key, action, before: plainValue(previous), after } : { key, action, after });
       setOrdered(value, key, next);
@@ -249,16 +269,23 @@ class ReplayState {
       const configPath = `${collectionPath}/${name}/service_config.json`;
       const text = readFile(this.root, configPath);
       if (text === undefined)
-        throw new StepwiseError(`${configPath} does not exist, so ${name} cannot be registered`, { ...where, path: configPath });
+        throw new StepwiseError(`${configPath} does not exist, so ${name} cannot be registered`, {
+          ...where,
+          path: configPath,
+        });
       if (tooDeeplyNested(text))
-        throw new StepwiseError(`${configPath} nests JSON more than ${LIMITS.jsonDepth} levels deep`, { ...where, path: configPath });
+        throw new StepwiseError(`${configPath} nests JSON more than ${LIMITS.jsonDepth} levels deep`, {
+          ...where,
+          path: configPath,
+        });
       let config: unknown;
       try {
         config = parseOrdered(text);
       } catch {
         throw new StepwiseError(`${configPath} is not valid JSON`, { ...where, path: configPath });
       }
-      if (!isJsonObject(config)) throw new StepwiseError(`${configPath} is not a JSON object`, { ...where, path: configPath });
+      if (!isJsonObject(config))
+        throw new StepwiseError(`${configPath} is not a JSON object`, { ...where, path: configPath });
       const entry: OrderedObject = {};
       setOrdered(entry, 'port', config[orderedKey('port')] ?? null);
       setOrdered(entry, 'replicas', config[orderedKey('replicas')] ?? null);
