@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 import { walkTree } from '../src/steps/tree';
@@ -29,18 +29,6 @@ import {
   type SteppingFigures,
   type ZipFigures,
 } from './ui';
-
-/** The same flags as playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** A file that the built-in scenario creates and later updates: its deep link opens Monaco. */
 const READY_QUERY = '?step=33&file=microservices_ecosystem%2Farchitecture_config.json';

@@ -17,3 +17,15 @@ export function findChromium() {
   }
   return undefined;
 }
+
+/** Flags for Chromium here: no sandbox as root, and no background traffic to hosts we cannot reach. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

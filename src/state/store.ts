@@ -80,6 +80,19 @@ function withoutAncestors(collapsed: ReadonlySet<string>, path: string): Readonl
   return changed ? next : collapsed;
 }
 
+/** A newly loaded scenario opens at step 0 with nothing selected. */
+function startOf(scenario: LoadedScenario): Partial<StepwiseState> {
+  return {
+    scenario,
+    position: 0,
+    selectedPath: null,
+    compareFrom: null,
+    playing: false,
+    collapsed: new Set(),
+    loadError: null,
+  };
+}
+
 export const useStepwise = create<StepwiseState>()((set, get) => ({
   scenario: builtinScenario(),
   position: 0,
@@ -161,16 +174,7 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   },
   loadDocument(source, name, id) {
     try {
-      const scenario = loadScenario(source, name, id);
-      set({
-        scenario,
-        position: 0,
-        selectedPath: null,
-        compareFrom: null,
-        playing: false,
-        collapsed: new Set(),
-        loadError: null,
-      });
+      set(startOf(loadScenario(source, name, id)));
       return true;
     } catch (e) {
       set({ loadError: errorMessage(e) });
@@ -178,25 +182,9 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
     }
   },
   loadReplay(scenario) {
-    set({
-      scenario,
-      position: 0,
-      selectedPath: null,
-      compareFrom: null,
-      playing: false,
-      collapsed: new Set(),
-      loadError: null,
-    });
+    set(startOf(scenario));
   },
   loadBuiltin() {
-    set({
-      scenario: builtinScenario(),
-      position: 0,
-      selectedPath: null,
-      compareFrom: null,
-      playing: false,
-      collapsed: new Set(),
-      loadError: null,
-    });
+    set(startOf(builtinScenario()));
   },
 }));
