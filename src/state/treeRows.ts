@@ -1,5 +1,5 @@
 import type { Replay, Snapshot } from '../steps/engine';
-import { getNode, type DirectoryNode } from '../steps/tree';
+import { getNode, type DirectoryNode, type TreeNode } from '../steps/tree';
 
 /** One visible line of the file tree. */
 export interface TreeRow {
@@ -105,24 +105,11 @@ function currentRows(root: DirectoryNode, collapsed: ReadonlySet<string>): TreeR
       break;
     }
     if (!reused) {
-      const size = dir.children.size;
       let index = 0;
       for (const [name, node] of dir.children) {
-        index++;
-        const path = prefix === '' ? name : `${prefix}/${name}`;
-        const expanded = node.kind === 'directory' && !collapsed.has(path);
-        rows.push({
-          path,
-          name,
-          level,
-          kind: node.kind,
-          expanded,
-          setSize: size,
-          positionInSet: index,
-          mark: null,
-          futureStep: null,
-        });
-        if (node.kind === 'directory' && expanded) visit(node, path, level + 1);
+        const row = childRow(dir, name, node, prefix, level, ++index, collapsed, null);
+        rows.push(row);
+        if (node.kind === 'directory' && row.expanded) visit(node, row.path, level + 1);
       }
     }
     spans.set(dir, { path: prefix, start, end: rows.length });
@@ -138,29 +125,42 @@ function futureRows(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<s
   const rows: TreeRow[] = [];
   const created = creationStepOf(replay);
   const visit = (dir: DirectoryNode, prefix: string, level: number) => {
-    const size = dir.children.size;
     let index = 0;
     for (const [name, node] of dir.children) {
-      index++;
       const path = prefix === '' ? name : `${prefix}/${name}`;
       const step = created.get(path) ?? 0;
-      const expanded = node.kind === 'directory' && !collapsed.has(path);
-      rows.push({
-        path,
-        name,
-        level,
-        kind: node.kind,
-        expanded,
-        setSize: size,
-        positionInSet: index,
-        mark: null,
-        futureStep: step <= snapshot.position ? null : step,
-      });
-      if (node.kind === 'directory' && expanded) visit(node, path, level + 1);
+      const row = childRow(dir, name, node, prefix, level, ++index, collapsed, step <= snapshot.position ? null : step);
+      rows.push(row);
+      if (node.kind === 'directory' && row.expanded) visit(node, path, level + 1);
     }
   };
   visit(replay.snapshots[replay.snapshots.length - 1].root, '', 1);
   return rows;
+}
+
+/** The unmarked row of one child of `dir`, the one place that shapes a row. */
+function childRow(
+  dir: DirectoryNode,
+  name: string,
+  node: TreeNode,
+  prefix: string,
+  level: number,
+  positionInSet: number,
+  collapsed: ReadonlySet<string>,
+  futureStep: number | null,
+): TreeRow {
+  const path = prefix === '' ? name : `${prefix}/${name}`;
+  return {
+    path,
+    name,
+    level,
+    kind: node.kind,
+    expanded: node.kind === 'directory' && !collapsed.has(path),
+    setSize: dir.children.size,
+    positionInSet,
+    mark: null,
+    futureStep,
+  };
 }
 
 /** Whether `path` exists at `snapshot`. */
