@@ -97,7 +97,8 @@ export function inclusiveTimes(
 
 async function main(): Promise<void> {
   const what = process.argv[2] ?? 'steps';
-  const outDir = join(ROOT, 'bench/results/dist-profile');
+  // PROFILE_DIST lets two people profile different working states without rebuilding under each other.
+  const outDir = join(ROOT, process.env.PROFILE_DIST ?? 'bench/results/dist-profile');
   ensureBuild(false, outDir, ['--minify', 'false']);
   if (!existsSync(DEFAULT_OUT)) writeLargeScenario();
   const preview = await startPreview(outDir);

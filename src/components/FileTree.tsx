@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { currentSnapshot, useStepwise } from '../state/store';
 import { indexOfPath, treeRows, type TreeRow } from '../state/treeRows';
 import { Icon } from './Icon';
@@ -46,11 +46,14 @@ export function FileTree() {
     );
   };
 
-  const activate = (row: TreeRow) => {
-    setFocusedPath(row.path);
-    if (row.kind === 'directory') toggleCollapsed(row.path);
-    select(row.path);
-  };
+  const activate = useCallback(
+    (row: TreeRow) => {
+      setFocusedPath(row.path);
+      if (row.kind === 'directory') toggleCollapsed(row.path);
+      select(row.path);
+    },
+    [select, toggleCollapsed],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const row = rows[focusIndex];
@@ -116,51 +119,82 @@ export function FileTree() {
             activeIndex={focusIndex}
             rowsProps={{ role: 'tree', 'aria-label': `Files at step ${snapshot.position}`, onKeyDown }}
             renderRow={(row, index) => (
-              <div
+              <TreeItem
                 key={row.path}
-                role="treeitem"
-                data-path={row.path}
-                aria-level={row.level}
-                aria-setsize={row.setSize}
-                aria-posinset={row.positionInSet}
-                aria-expanded={row.kind === 'directory' ? row.expanded : undefined}
-                aria-selected={row.path === selectedPath}
-                aria-disabled={row.futureStep !== null || undefined}
-                aria-label={row.name}
-                aria-description={
-                  row.futureStep !== null
-                    ? `created at step ${row.futureStep}`
-                    : row.mark
-                      ? `${row.mark} at this step`
-                      : undefined
-                }
-                tabIndex={index === focusIndex ? 0 : -1}
-                className={[
-                  'file-tree__row',
-                  row.path === selectedPath && 'file-tree__row--selected',
-                  row.futureStep !== null && 'file-tree__row--future',
-                  row.mark && `file-tree__row--${row.mark}`,
-                ]
-                  .filter(Boolean)
-                  .join(' ')}
-                style={{ paddingLeft: 8 + (row.level - 1) * 16 }}
-                onClick={() => activate(row)}
-                onFocus={() => setFocusedPath(row.path)}
-              >
-                <span className="file-tree__twisty" aria-hidden="true">
-                  {row.kind === 'directory' ? (row.expanded ? '▾' : '▸') : ''}
-                </span>
-                <span className={`file-tree__icon file-tree__icon--${row.kind}`}>
-                  <Icon name={row.kind} />
-                </span>
-                <span className="file-tree__name">{row.name}</span>
-                {row.mark && <span className={`badge badge--${row.mark}`}>{row.mark}</span>}
-                {row.futureStep !== null && <span className="file-tree__later">step {row.futureStep}</span>}
-              </div>
+                row={row}
+                selected={row.path === selectedPath}
+                focusable={index === focusIndex}
+                activate={activate}
+                focus={setFocusedPath}
+              />
             )}
           />
         </div>
       )}
     </section>
   );
+}
+
+interface TreeItemProps {
+  row: TreeRow;
+  selected: boolean;
+  /** The tree's one tab stop. */
+  focusable: boolean;
+  activate: (row: TreeRow) => void;
+  focus: (path: string) => void;
+}
+
+/** One entry of the tree; memoised, so that a step re-renders only the rows it changed. */
+const TreeItem = memo(function TreeItem({ row, selected, focusable, activate, focus }: TreeItemProps) {
+  return (
+    <div
+      role="treeitem"
+      data-path={row.path}
+      aria-level={row.level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.positionInSet}
+      aria-expanded={row.kind === 'directory' ? row.expanded : undefined}
+      aria-selected={selected}
+      aria-disabled={row.futureStep !== null || undefined}
+      aria-label={row.name}
+      aria-description={
+        row.futureStep !== null
+          ? `created at step ${row.futureStep}`
+          : row.mark
+            ? `${row.mark} at this step`
+            : undefined
+      }
+      tabIndex={focusable ? 0 : -1}
+      className={[
+        'file-tree__row',
+        selected && 'file-tree__row--selected',
+        row.futureStep !== null && 'file-tree__row--future',
+        row.mark && `file-tree__row--${row.mark}`,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={{ paddingLeft: 8 + (row.level - 1) * 16 }}
+      onClick={() => activate(row)}
+      onFocus={() => focus(row.path)}
+    >
+      <span className="file-tree__twisty" aria-hidden="true">
+        {row.kind === 'directory' ? (row.expanded ? '▾' : '▸') : ''}
+      </span>
+      <span className={`file-tree__icon file-tree__icon--${row.kind}`}>
+        <Icon name={row.kind} />
+      </span>
+      <span className="file-tree__name">{row.name}</span>
+      {row.mark && <span className={`badge badge--${row.mark}`}>{row.mark}</span>}
+      {row.futureStep !== null && <span className="file-tree__later">step {row.futureStep}</span>}
+    </div>
+  );
+}, sameItem);
+
+/** Rows of an unchanged directory are the same objects; rebuilt rows are compared field by field. */
+function sameItem(a: TreeItemProps, b: TreeItemProps): boolean {
+  if (a.selected !== b.selected || a.focusable !== b.focusable || a.activate !== b.activate || a.focus !== b.focus)
+    return false;
+  if (a.row === b.row) return true;
+  const keys = Object.keys(a.row) as Array<keyof TreeRow>;
+  return keys.every((key) => a.row[key] === b.row[key]);
 }

@@ -16,7 +16,7 @@ export function StepDetails() {
   const { step, change } = snapshot;
   if (!step || !change) {
     return (
-      <section className="step-details" aria-label="Current step">
+      <section className="step-details" aria-label="Current step" tabIndex={0}>
         <p className="step-details__text">
           <strong>Step 0</strong> — the empty tree before step 1. Press → or “Next step” to begin.
         </p>
@@ -24,7 +24,7 @@ export function StepDetails() {
     );
   }
   return (
-    <section className="step-details" aria-label="Current step">
+    <section className="step-details" aria-label="Current step" tabIndex={0}>
       <p className="step-details__text">
         <strong>Step {step.number}:</strong> <span className="step-details__instruction">{step.text}</span>
       </p>

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useStepwise } from '../state/store';
 import type { Replay } from '../steps/engine';
 import { baseName, parentPath } from '../steps/names';
@@ -80,34 +80,48 @@ export function StepList() {
           activeIndex={activeIndex}
           containerProps={{ 'aria-label': 'Steps' } as React.HTMLAttributes<HTMLDivElement>}
           rowsProps={{ 'aria-label': 'Steps' }}
-          renderRow={(row, index) => {
-            const current = row.step.number === position;
-            return (
-              <li
-                key={row.step.number}
-                aria-setsize={visible.length}
-                aria-posinset={index + 1}
-                className="step-list__item"
-              >
-                <button
-                  type="button"
-                  className={`step-list__row${current ? ' step-list__row--current' : ''}${row.step.number < position ? ' step-list__row--done' : ''}`}
-                  aria-current={current ? 'step' : undefined}
-                  title={row.step.text}
-                  onClick={() => goTo(row.step.number)}
-                >
-                  <span className="step-list__number">{row.step.number}</span>
-                  <KindIcon kind={row.step.kind} />
-                  <span className="step-list__target mono">
-                    {baseName(row.target)}
-                    <span className="step-list__parent"> {parentPath(row.target)}</span>
-                  </span>
-                </button>
-              </li>
-            );
-          }}
+          renderRow={(row, index) => (
+            <StepItem
+              key={row.step.number}
+              row={row}
+              index={index}
+              setSize={visible.length}
+              state={row.step.number === position ? 'current' : row.step.number < position ? 'done' : 'todo'}
+              goTo={goTo}
+            />
+          )}
         />
       )}
     </section>
   );
 }
+
+interface StepItemProps {
+  row: StepRow;
+  index: number;
+  setSize: number;
+  state: 'done' | 'current' | 'todo';
+  goTo: (position: number) => void;
+}
+
+/** One step; memoised, so that a step re-renders the two rows whose state changed, not all of them. */
+const StepItem = memo(function StepItem({ row, index, setSize, state, goTo }: StepItemProps) {
+  return (
+    <li aria-setsize={setSize} aria-posinset={index + 1} className="step-list__item">
+      <button
+        type="button"
+        className={`step-list__row${state === 'current' ? ' step-list__row--current' : ''}${state === 'done' ? ' step-list__row--done' : ''}`}
+        aria-current={state === 'current' ? 'step' : undefined}
+        title={row.step.text}
+        onClick={() => goTo(row.step.number)}
+      >
+        <span className="step-list__number">{row.step.number}</span>
+        <KindIcon kind={row.step.kind} />
+        <span className="step-list__target mono">
+          {baseName(row.target)}
+          <span className="step-list__parent"> {parentPath(row.target)}</span>
+        </span>
+      </button>
+    </li>
+  );
+});

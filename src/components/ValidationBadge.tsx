@@ -27,28 +27,41 @@ export function ValidationBadge() {
     };
   }, []);
 
-  // validateSnapshot memoises per tree, so stepping back and forth costs a lookup.
-  const validation = useMemo(() => checker?.validateSnapshot(replay, position) ?? null, [checker, replay, position]);
-  if (!checker || !validation)
+  // Counting ahead while the page is idle makes a later jump a lookup; the counts of positions
+  // not reached yet are derived on demand all the same.
+  useEffect(() => {
+    if (!checker) return;
+    const last = replay.snapshots.length - 1;
+    let next = 0;
+    let handle = 0;
+    const countAhead = (deadline: IdleDeadline) => {
+      while (next < last && deadline.timeRemaining() > 2)
+        checker.fileCountsAt(replay, (next = Math.min(last, next + 200)));
+      if (next < last) handle = requestIdleCallback(countAhead);
+    };
+    handle = requestIdleCallback(countAhead);
+    return () => cancelIdleCallback(handle);
+  }, [checker, replay]);
+
+  const verdict = useMemo(() => checker?.verdictAt(replay, position) ?? null, [checker, replay, position]);
+  if (!verdict)
     return (
       <span className="validation-badge validation-badge--pending" role="note" aria-label="Validation">
         checking…
       </span>
     );
-  const structureFails = validation.isLast && validation.structure !== null && !validation.structure.matches;
-  const good = validation.valid === validation.files.length && !structureFails;
   return (
     <span
-      className={`validation-badge validation-badge--${good ? 'good' : 'bad'}`}
+      className={`validation-badge validation-badge--${verdict.good ? 'good' : 'bad'}`}
       role="note"
       aria-label="Validation"
       title={
-        validation.isLast
+        verdict.isLast
           ? 'Files that parse at this step, and the tree compared with the expected final structure (Validation tab)'
           : 'Files that parse at this step; the structure is compared at the last step (Validation tab)'
       }
     >
-      {checker.validationSummary(validation)}
+      {verdict.text}
     </span>
   );
 }

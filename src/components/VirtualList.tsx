@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { keepInView } from './keepInView';
 import './VirtualList.css';
 
@@ -53,27 +53,24 @@ export function VirtualList<T>({
     if (next !== scrollTop) setScrollTop(next);
   }
 
-  useLayoutEffect(() => {
+  // Measured only when the observer reports (after layout, where reading is free): reading the
+  // height during a commit would force a layout of the whole page in the middle of every step.
+  useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    setHeight(element.clientHeight || 600);
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight || null));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
-  // Panes above the list may change height in the same commit (a longer step description): the
-  // ResizeObserver would report that a frame late, so check the height whenever the row changes.
-  useLayoutEffect(() => {
-    const measured = scroller.current?.clientHeight;
-    if (measured) setHeight(measured);
-  }, [activeIndex]);
-
+  // Writing scrollTop lays the page out on the spot; just before the frame's own layout, that is
+  // the only layout of the frame instead of an extra one in the middle of the commit.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || written.current === scrollTop) return;
     written.current = scrollTop;
-    element.scrollTop = scrollTop;
+    const frame = requestAnimationFrame(() => (element.scrollTop = scrollTop));
+    return () => cancelAnimationFrame(frame);
   }, [scrollTop]);
 
   const whole = items.length <= VIRTUALIZE_ABOVE;

@@ -133,6 +133,9 @@ function requestFromUrl(): ViewRequest | null {
   return { step: params.get('step'), file: params.get('file') };
 }
 
+/** How long a position must stay before it is written to storage. */
+const STORE_DELAY_MS = 300;
+
 let started = false;
 
 /**
@@ -151,6 +154,26 @@ export function startSync(): void {
   const current = useStepwise.getState();
   window.history.replaceState(null, '', viewQuery(current.position, current.selectedPath) + window.location.hash);
 
+  // Writing history and storage costs milliseconds (pushState most of all), so neither happens
+  // inside the frame that shows the new position: the URL follows right after that frame is painted,
+  // storage once the position has settled (and at the latest when the page is hidden).
+  let pendingUrl: { url: string; replace: boolean } | null = null;
+  const flushUrl = () => {
+    if (pendingUrl === null) return;
+    const { url, replace } = pendingUrl;
+    pendingUrl = null;
+    if (url === window.location.search + window.location.hash) return;
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  };
+  const afterNextPaint = (task: () => void) => requestAnimationFrame(() => setTimeout(task, 0));
+  let storeTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushStored = () => {
+    if (storeTimer !== null) clearTimeout(storeTimer);
+    storeTimer = null;
+    writeStored(useStepwise.getState());
+  };
+
   useStepwise.subscribe((state, previous) => {
     if (
       state.position === previous.position &&
@@ -158,16 +181,24 @@ export function startSync(): void {
       state.scenario === previous.scenario
     )
       return;
-    writeStored(state);
+    if (storeTimer !== null) clearTimeout(storeTimer);
+    storeTimer = setTimeout(flushStored, STORE_DELAY_MS);
     if (applyingHistory) return;
     const url = viewQuery(state.position, state.selectedPath) + window.location.hash;
-    if (url === window.location.search + window.location.hash) return;
-    // Playback would flood the history with every step; it replaces the entry instead.
-    if (state.playing) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
+    // Playback would flood the history with every step; it replaces the entry instead. Positions
+    // passed within one frame become one entry, pushed if any of them was.
+    const replace = state.playing && (pendingUrl?.replace ?? true);
+    if (pendingUrl === null) afterNextPaint(flushUrl);
+    pendingUrl = { url, replace };
+  });
+  window.addEventListener('pagehide', () => {
+    flushUrl();
+    if (storeTimer !== null) flushStored();
   });
 
   window.addEventListener('popstate', () => {
+    // The browser has moved to another entry: a position not yet written must not land after it.
+    pendingUrl = null;
     applyingHistory = true;
     try {
       const problems = apply(requestFromUrl() ?? { step: '0' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import builtinText from '../scenarios/microservices_ecosystem_steps.txt?raw';
 import { replay } from './engine';
 import { parseDocument } from './parser';
-import { checkFiles, validateSnapshot, validationSummary } from './validate';
+import { checkFiles, fileCountsAt, validateSnapshot, validationSummary, verdictAt } from './validate';
 
 const builtin = replay(parseDocument(builtinText));
 const doc = (...lines: string[]) => replay(parseDocument(lines.join('\n')));
@@ -69,5 +69,42 @@ describe('validateSnapshot', () => {
   it('memoises per tree: the same snapshot returns the same checks', () => {
     expect(checkFiles(builtin.snapshots[40].root)).toBe(checkFiles(builtin.snapshots[40].root));
     expect(validateSnapshot(builtin, 85).structure).toBe(validateSnapshot(builtin, 85).structure);
+  });
+});
+
+describe('verdictAt (the header badge, derived step by step)', () => {
+  const withBrokenFile = doc(
+    'Step 1: Create a directory named "r"',
+    'Step 2: Create a file named "a.json" in r with content: "{\\"a\\": "',
+    'Step 3: Create a file named "b.yaml" in r with content: "b: 1"',
+    'Step 4: Create a file named "c.txt" in r with content: "{ not json"',
+    'Step 5: Create a file named "d.json" in r with content: "{\\"d\\": 1}"',
+    'Step 6: Update d.json: add e: 2',
+  );
+
+  for (const [name, result] of [
+    ['the built-in scenario', builtin],
+    ['a document with a file that does not parse', withBrokenFile],
+  ] as const) {
+    it(`agrees with a full validation at every position of ${name}, in any visiting order`, () => {
+      const positions = result.snapshots.map((_, p) => p);
+      // Last first, then from the start: the counts must not depend on the order positions are asked for.
+      for (const p of [positions.length - 1, ...positions]) {
+        const full = validateSnapshot(result, p);
+        expect(fileCountsAt(result, p)).toEqual({ files: full.files.length, valid: full.valid });
+        const verdict = verdictAt(result, p);
+        expect(verdict.text).toBe(validationSummary(full));
+        expect(verdict.isLast).toBe(full.isLast);
+      }
+    });
+  }
+
+  it('is good only when every file parses and, at the last step, the structure matches', () => {
+    expect(withBrokenFile.error).toBeNull();
+    expect(verdictAt(withBrokenFile, 1)).toMatchObject({ good: true, text: '0/0 files valid' });
+    expect(verdictAt(withBrokenFile, 2)).toMatchObject({ good: false, text: '0/1 files valid' });
+    expect(verdictAt(withBrokenFile, 6)).toMatchObject({ good: false, text: '3/4 files valid' });
+    expect(verdictAt(builtin, 85)).toEqual({ good: true, isLast: true, text: '50/50 files valid · structure matches' });
+    expect(verdictAt(builtin, 84).good).toBe(true);
   });
 });

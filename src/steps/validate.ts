@@ -1,7 +1,7 @@
 import type { Replay } from './engine';
 import { syntaxProblem } from './equivalence';
 import { languageOf, type Language } from './language';
-import { walkTree, type DirectoryNode, type FileNode } from './tree';
+import { getNode, walkTree, type DirectoryNode, type FileNode } from './tree';
 import type { ExpectedEntry } from './types';
 
 export interface FileCheck {
@@ -51,6 +51,15 @@ export function validateSnapshot(replay: Replay, position: number): Validation {
   };
 }
 
+function problemOf(path: string, node: FileNode): string | null {
+  let problem = fileChecks.get(node);
+  if (problem === undefined) {
+    problem = syntaxProblem(path, node.content);
+    fileChecks.set(node, problem);
+  }
+  return problem;
+}
+
 /** Every file of the tree with its parse result, memoised per tree. */
 export function checkFiles(root: DirectoryNode): readonly FileCheck[] {
   const known = treeChecks.get(root);
@@ -59,12 +68,7 @@ export function checkFiles(root: DirectoryNode): readonly FileCheck[] {
   for (const { path, node } of walkTree(root)) {
     if (node.kind !== 'file') continue;
     const language = languageOf(path);
-    let problem = fileChecks.get(node);
-    if (problem === undefined) {
-      problem = syntaxProblem(path, node.content);
-      fileChecks.set(node, problem);
-    }
-    checks.push({ path, language, parsed: language === 'json' || language === 'yaml', problem });
+    checks.push({ path, language, parsed: language === 'json' || language === 'yaml', problem: problemOf(path, node) });
   }
   treeChecks.set(root, checks);
   return checks;
@@ -96,9 +100,69 @@ export function checkStructure(expected: readonly ExpectedEntry[], root: Directo
 
 /** The one-line verdict, e.g. "50/50 files valid · structure matches"; the structure only counts at the last step. */
 export function validationSummary(validation: Validation): string {
-  const files = `${validation.valid}/${validation.files.length} files valid`;
-  const { structure } = validation;
-  if (!validation.isLast || !structure) return files;
+  return verdictText(
+    { files: validation.files.length, valid: validation.valid },
+    validation.isLast,
+    validation.structure,
+  );
+}
+
+export interface FileCounts {
+  readonly files: number;
+  /** Files that parse (or need no parsing). */
+  readonly valid: number;
+}
+
+export interface Verdict {
+  readonly text: string;
+  readonly good: boolean;
+  readonly isLast: boolean;
+}
+
+// counts[p] for p = 0..counts.length - 1, extended on demand.
+const countsByReplay = new WeakMap<Replay, FileCounts[]>();
+
+/**
+ * How many files exist at `position` and how many of them parse, without walking the tree: each
+ * step adds one entry or changes one file, so the counts follow from the previous position's.
+ * Once computed, any position costs a lookup.
+ */
+export function fileCountsAt(replay: Replay, position: number): FileCounts {
+  let counts = countsByReplay.get(replay);
+  if (!counts) countsByReplay.set(replay, (counts = [{ files: 0, valid: 0 }]));
+  for (let p = counts.length; p <= position; p++) {
+    const { files, valid } = counts[p - 1];
+    const change = replay.snapshots[p].change;
+    if (!change || change.entryKind !== 'file') {
+      counts.push(counts[p - 1]);
+      continue;
+    }
+    const isValid = (at: number) => {
+      const node = getNode(replay.snapshots[at].root, change.path);
+      return node?.kind === 'file' && problemOf(change.path, node) === null ? 1 : 0;
+    };
+    if (change.type === 'added') counts.push({ files: files + 1, valid: valid + isValid(p) });
+    else counts.push({ files, valid: valid - isValid(p - 1) + isValid(p) });
+  }
+  return counts[position];
+}
+
+/** The header's verdict at `position`: file counts at every step, the structure at the last. */
+export function verdictAt(replay: Replay, position: number): Verdict {
+  const counts = fileCountsAt(replay, position);
+  const isLast = position === replay.snapshots.length - 1;
+  const expected = replay.document.expected;
+  const structure = isLast && expected ? checkStructure(expected, replay.snapshots[position].root) : null;
+  return {
+    text: verdictText(counts, isLast, structure),
+    good: counts.valid === counts.files && (structure === null || structure.matches),
+    isLast,
+  };
+}
+
+function verdictText(counts: FileCounts, isLast: boolean, structure: StructureCheck | null): string {
+  const files = `${counts.valid}/${counts.files} files valid`;
+  if (!isLast || !structure) return files;
   if (structure.matches) return `${files} · structure matches`;
   const parts = [
     structure.missing.length > 0 ? `${structure.missing.length} missing` : '',
