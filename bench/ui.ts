@@ -14,7 +14,8 @@ interface Probe {
   keyLatencies: number[];
   recordingKeys: boolean;
   clicks(labels: string[]): Promise<{ latencies: number[]; position: number }>;
-  zip(): Promise<{ ms: number; bytes: number }>;
+  armZip(): void;
+  zipDone(): Promise<{ ms: number; bytes: number }>;
   scroll(selector: string, step: number, frames: number): Promise<{ intervals: number[]; scrolledTo: number }>;
   rows(): { treeItems: number; stepItems: number; position: number; last: number };
 }
@@ -142,17 +143,19 @@ export interface ZipFigures {
   fileName: string;
 }
 
-/** Download zip at the last position with the real button: click → zip blob handed to the browser. */
+/** Download zip at the last position with the real button (a trusted click): click → zip blob handed to the browser. */
 export async function measureZip(page: Page, runs: number): Promise<ZipFigures> {
   await clicks(page, ['Last step']);
   const times: number[] = [];
   let bytes = 0;
   let fileName = '';
   for (let i = 0; i < runs + 1; i++) {
-    const [result, download] = await Promise.all([
-      page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.zip()),
+    await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.armZip());
+    const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 600_000 }),
+      page.getByRole('button', { name: 'Download zip' }).click(),
     ]);
+    const result = await page.evaluate(() => (window as unknown as ProbeWindow).__stepwiseProbe.zipDone());
     fileName = download.suggestedFilename();
     times.push(result.ms);
     bytes = result.bytes;

@@ -1,10 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { useStepwise } from './state/store';
+import { startSync } from './state/sync';
 import './components/theme.css';
+
+// The position and file from the URL (or the last visit) are applied before the first render: the first
+// render shows them, instead of a render of step 0 followed by a second one of every pane, and the file
+// view (with it the loading of Monaco) starts at once.
+startSync();
+openSharedDocuments();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+/**
+ * Shared documents (`#doc=` links) are opened by documentLoader, which the first paint does not need: it is
+ * loaded once the URL has a fragment, at start-up or later, and from then on watches the fragment itself.
+ */
+function openSharedDocuments(): void {
+  const start = () => {
+    if (window.location.hash.length <= 1) return;
+    window.removeEventListener('hashchange', start);
+    import('./state/documentLoader').then(
+      ({ startSharedDocument }) => startSharedDocument(),
+      () => useStepwise.getState().showNotice('The shared document could not be opened: its loader did not load.'),
+    );
+  };
+  window.addEventListener('hashchange', start);
+  start();
+}

@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import { startSharedDocument } from '../state/documentLoader';
-import { startSync } from '../state/sync';
+import { useCallback, useState } from 'react';
 import { useShortcuts } from '../state/useShortcuts';
 import { DetailTabs } from './DetailTabs';
 import { FileTree } from './FileTree';
@@ -19,8 +17,6 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useShortcuts(openHelp);
-  useEffect(startSync, []);
-  useEffect(startSharedDocument, []);
 
   return (
     <div className="app">

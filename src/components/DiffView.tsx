@@ -1,7 +1,6 @@
 import { baseName } from '../steps/names';
 import { CodeFallback } from './CodeFallback';
 import type { FileViewProps } from './FileView';
-import { DiffEditor } from './monaco/DiffEditor';
 import { useMonaco } from './monaco/status';
 import './FileView.css';
 
@@ -19,18 +18,17 @@ export interface DiffViewProps {
  * Loads Monaco like FileView does; without it, both versions are shown as plain text.
  */
 export function DiffView({ path, original, modified, language, originalLabel, modifiedLabel }: DiffViewProps) {
-  const { state, monaco } = useMonaco();
+  const { state, loaded } = useMonaco();
   const name = baseName(path);
   const ariaLabels = {
     diff: `Changes to ${name} from ${originalLabel} to ${modifiedLabel}`,
     original: `${name} at ${originalLabel} (original)`,
     modified: `${name} at ${modifiedLabel} (modified)`,
   };
-  if (monaco)
+  if (loaded)
     return (
       <div className="diff-view">
-        <DiffEditor
-          monaco={monaco}
+        <loaded.DiffEditor
           path={path}
           original={original}
           modified={modified}

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { saveBlob } from '../state/download';
 import { currentSnapshot, useStepwise } from '../state/store';
 import { creationStepOf } from '../state/treeRows';
@@ -16,7 +17,16 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** The selected file at the current step: its content, or a diff against an earlier step. */
+type ViewKind = 'file' | 'diff';
+
+/**
+ * The selected file at the current step: its content, or a diff against an earlier step.
+ *
+ * The file view and the diff view each keep their Monaco editor for as long as the pane is open: stepping
+ * between a step that creates a file and one that changes a file only swaps which one is attached, instead
+ * of disposing one editor and building the other (with its layout reads) on every such step. A view is
+ * created the first time it is needed and then parked, see KeptView.
+ */
 export function FilePane() {
   const path = useStepwise((s) => s.selectedPath);
   const snapshot = useStepwise(currentSnapshot);
@@ -25,93 +35,163 @@ export function FilePane() {
   const setCompareFrom = useStepwise((s) => s.setCompareFrom);
   const diffFormatted = useStepwise((s) => s.diffFormatted);
   const toggleDiffFormatted = useStepwise((s) => s.toggleDiffFormatted);
+  const body = useRef<HTMLDivElement>(null);
+  // Created once, outside React's tree: each view is portalled into its host, and the host is moved in and
+  // out of the body below without React unmounting what is inside.
+  const [hosts] = useState(() => ({ file: viewHost(), diff: viewHost() }));
 
   const node = path ? getNode(snapshot.root, path) : undefined;
   const content = node?.kind === 'file' ? node.content : undefined;
   const size = useMemo(() => (content === undefined ? 0 : encoder.encode(content).length), [content]);
+  const language = path ? languageOf(path) : 'plaintext';
+  const original =
+    path === null || content === undefined || compareFrom === null
+      ? undefined
+      : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
+  const shown: ViewKind | null = content === undefined ? null : original === undefined ? 'file' : 'diff';
+  const [kept, setKept] = useState<Record<ViewKind, boolean>>({ file: false, diff: false });
+  if (shown && !kept[shown]) setKept({ ...kept, [shown]: true });
 
-  if (!path) return <Placeholder text="Select a file in the tree to see its content." />;
-  if (!node) {
-    const step = creationStepOf(replay).get(path);
+  // Before paint, so that the new position never shows the other view for a frame.
+  useLayoutEffect(() => {
+    for (const kind of ['file', 'diff'] as const) {
+      const target = kind === shown ? body.current : null;
+      if (!target) hosts[kind].remove();
+      else if (hosts[kind].parentNode !== target) target.append(hosts[kind]);
+    }
+  });
+
+  const views = (
+    <>
+      {kept.file &&
+        createPortal(
+          <KeptView active={shown === 'file'}>
+            {path !== null && <FileView path={path} value={content ?? ''} language={language} />}
+          </KeptView>,
+          hosts.file,
+        )}
+      {kept.diff &&
+        createPortal(
+          <KeptView active={shown === 'diff'}>
+            {path !== null && original !== undefined && (
+              <DiffView
+                path={path}
+                {...diffSides(original, content ?? '', diffFormatted && language === 'json')}
+                language={language}
+                originalLabel={`Step ${compareFrom}`}
+                modifiedLabel={`Step ${snapshot.position}`}
+              />
+            )}
+          </KeptView>,
+          hosts.diff,
+        )}
+    </>
+  );
+
+  /** The header and the body the shown view is attached to, or a placeholder. */
+  function pane(): ReactNode {
+    if (!path) return <Placeholder text="Select a file in the tree to see its content." />;
+    if (!node) {
+      const step = creationStepOf(replay).get(path);
+      return (
+        <Placeholder
+          text={`${path} does not exist at step ${snapshot.position}${step !== undefined ? `; step ${step} creates it` : ''}.`}
+        />
+      );
+    }
+    if (node.kind === 'directory')
+      return (
+        <Placeholder
+          text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
+        />
+      );
+
+    const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < snapshot.position);
     return (
-      <Placeholder
-        text={`${path} does not exist at step ${snapshot.position}${step !== undefined ? `; step ${step} creates it` : ''}.`}
-      />
+      <section className="pane file-pane" aria-labelledby="file-pane-title">
+        <header className="file-pane__header">
+          <h2 className="file-pane__title" id="file-pane-title">
+            <span className="mono">{baseName(path)}</span>
+          </h2>
+          <span className="file-pane__meta muted mono" title={path}>
+            {path}
+          </span>
+          <span className="file-pane__meta muted">
+            {formatBytes(size)} · {language === 'plaintext' ? 'text' : language}
+          </span>
+          <label className="file-pane__compare">
+            <span>Compare with</span>
+            <select
+              aria-label="Compare with"
+              value={compareFrom ?? ''}
+              onChange={(event) => setCompareFrom(event.target.value === '' ? null : Number(event.target.value))}
+            >
+              <option value="">nothing (show content)</option>
+              {compareFrom !== null && !versions.includes(compareFrom) && (
+                <option value={compareFrom}>step {compareFrom}</option>
+              )}
+              {versions.map((p) => (
+                <option key={p} value={p}>
+                  step {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          {original !== undefined && language === 'json' && (
+            <label className="file-pane__toggle">
+              <input type="checkbox" checked={diffFormatted} onChange={toggleDiffFormatted} /> Diff formatted JSON
+            </label>
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => saveBlob(content ?? '', baseName(path), 'application/octet-stream')}
+          >
+            Download file
+          </button>
+        </header>
+        <div className="file-pane__body" ref={body} />
+      </section>
     );
   }
-  if (node.kind === 'directory')
-    return (
-      <Placeholder
-        text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
-      />
-    );
 
-  const language = languageOf(path);
-  const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < snapshot.position);
-  const original =
-    compareFrom === null ? undefined : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
-  const formatted =
-    original !== undefined && diffFormatted && language === 'json' ? formatSides(original, content ?? '') : null;
-
+  // The portals stay at one place in the tree whatever the pane shows, so the views survive a placeholder.
   return (
-    <section className="pane file-pane" aria-labelledby="file-pane-title">
-      <header className="file-pane__header">
-        <h2 className="file-pane__title" id="file-pane-title">
-          <span className="mono">{baseName(path)}</span>
-        </h2>
-        <span className="file-pane__meta muted mono" title={path}>
-          {path}
-        </span>
-        <span className="file-pane__meta muted">
-          {formatBytes(size)} · {language === 'plaintext' ? 'text' : language}
-        </span>
-        <label className="file-pane__compare">
-          <span>Compare with</span>
-          <select
-            aria-label="Compare with"
-            value={compareFrom ?? ''}
-            onChange={(event) => setCompareFrom(event.target.value === '' ? null : Number(event.target.value))}
-          >
-            <option value="">nothing (show content)</option>
-            {compareFrom !== null && !versions.includes(compareFrom) && (
-              <option value={compareFrom}>step {compareFrom}</option>
-            )}
-            {versions.map((p) => (
-              <option key={p} value={p}>
-                step {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        {original !== undefined && language === 'json' && (
-          <label className="file-pane__toggle">
-            <input type="checkbox" checked={diffFormatted} onChange={toggleDiffFormatted} /> Diff formatted JSON
-          </label>
-        )}
-        <button
-          type="button"
-          className="button"
-          onClick={() => saveBlob(content ?? '', baseName(path), 'application/octet-stream')}
-        >
-          Download file
-        </button>
-      </header>
-      <div className="file-pane__body">
-        {original === undefined ? (
-          <FileView path={path} value={content ?? ''} language={language} />
-        ) : (
-          <DiffView
-            path={path}
-            original={formatted?.[0] ?? original}
-            modified={formatted?.[1] ?? content ?? ''}
-            language={language}
-            originalLabel={`Step ${compareFrom}`}
-            modifiedLabel={`Step ${snapshot.position}`}
-          />
-        )}
-      </div>
-    </section>
+    <>
+      {pane()}
+      {views}
+    </>
   );
+}
+
+/**
+ * The element a view is portalled into. Parked views are detached from the document rather than hidden, so
+ * that nothing finds them: not assistive technology, not a selector for "the editor", not find-in-page.
+ */
+function viewHost(): HTMLDivElement {
+  const host = document.createElement('div');
+  // FilePane.css gives children of the body flex: 1; the view inside fills the host's height.
+  host.style.display = 'flex';
+  host.style.flexDirection = 'column';
+  host.style.minHeight = '0';
+  return host;
+}
+
+/**
+ * A view that keeps its last content while parked: it is not re-rendered until shown again, so a parked
+ * editor does no work while the other view follows the steps.
+ */
+const KeptView = memo(
+  function KeptView({ children }: { active: boolean; children: ReactNode }) {
+    return children;
+  },
+  (_previous, next) => !next.active,
+);
+
+/** The two texts to diff: JSON formatted when asked for and both sides parse, else the raw texts. */
+function diffSides(original: string, modified: string, formatJsonSides: boolean) {
+  const formatted = formatJsonSides ? formatSides(original, modified) : null;
+  return { original: formatted?.[0] ?? original, modified: formatted?.[1] ?? modified };
 }
 
 /** Both sides formatted, or null when either is not JSON (then the raw texts are diffed). */

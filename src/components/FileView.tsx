@@ -1,6 +1,5 @@
 import { baseName } from '../steps/names';
 import { CodeFallback } from './CodeFallback';
-import { CodeEditor } from './monaco/CodeEditor';
 import { useMonaco } from './monaco/status';
 import './FileView.css';
 
@@ -11,16 +10,17 @@ export interface FileViewProps {
 }
 
 /**
- * A file's content in a read-only Monaco editor. Monaco's chunk is fetched on first use (see
- * monaco/status.ts); until then, and for good if it cannot load, the file is shown as plain text.
+ * A file's content in a read-only Monaco editor. Monaco's chunk, which also holds the editor component, is
+ * fetched on first use (see monaco/status.ts); until then, and for good if it cannot load, the file is shown
+ * as plain text.
  */
 export function FileView({ path, value, language }: FileViewProps) {
-  const { state, monaco } = useMonaco();
+  const { state, loaded } = useMonaco();
   const ariaLabel = `Content of ${baseName(path)}`;
   return (
     <div className="file-view">
-      {monaco ? (
-        <CodeEditor monaco={monaco} path={path} value={value} language={language} ariaLabel={ariaLabel} />
+      {loaded ? (
+        <loaded.CodeEditor path={path} value={value} language={language} ariaLabel={ariaLabel} />
       ) : (
         <CodeFallback
           value={value}

@@ -6,7 +6,7 @@ type ValidateModule = typeof import('../steps/validate');
 
 /**
  * The validation verdict of the current step, always in view. The checker (and the YAML parser it
- * needs) is loaded after the first paint; until then the badge says "checking…".
+ * needs) is loaded once the page is idle after the first paint; until then the badge says "checking…".
  */
 export function ValidationBadge() {
   const replay = useStepwise((s) => s.scenario.replay);
@@ -15,15 +15,22 @@ export function ValidationBadge() {
 
   useEffect(() => {
     let live = true;
-    import('../steps/validate').then(
-      (module) => {
-        if (live) setChecker(module);
-      },
-      // A failed chunk load leaves the badge at "checking…"; the Validation tab reports the error.
-      () => undefined,
+    // Once the page is idle: the checker and its YAML parser would otherwise compete with the first
+    // paint and the editor for the network and the main thread.
+    const handle = requestIdleCallback(
+      () =>
+        void import('../steps/validate').then(
+          (module) => {
+            if (live) setChecker(module);
+          },
+          // A failed chunk load leaves the badge at "checking…"; the Validation tab reports the error.
+          () => undefined,
+        ),
+      { timeout: 2000 },
     );
     return () => {
       live = false;
+      cancelIdleCallback(handle);
     };
   }, []);
 
@@ -36,7 +43,7 @@ export function ValidationBadge() {
     let handle = 0;
     const countAhead = (deadline: IdleDeadline) => {
       while (next < last && deadline.timeRemaining() > 2)
-        checker.fileCountsAt(replay, (next = Math.min(last, next + 200)));
+        checker.fileCountsAt(replay, (next = Math.min(last, next + 25)));
       if (next < last) handle = requestIdleCallback(countAhead);
     };
     handle = requestIdleCallback(countAhead);

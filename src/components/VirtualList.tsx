@@ -63,14 +63,13 @@ export function VirtualList<T>({
     return () => observer.disconnect();
   }, []);
 
-  // Writing scrollTop lays the page out on the spot; just before the frame's own layout, that is
-  // the only layout of the frame instead of an extra one in the middle of the commit.
+  // Written during the commit, so the frame that shows the new row also shows it scrolled into view
+  // (an animation frame would be one frame late when the input itself came inside one).
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || written.current === scrollTop) return;
     written.current = scrollTop;
-    const frame = requestAnimationFrame(() => (element.scrollTop = scrollTop));
-    return () => cancelAnimationFrame(frame);
+    element.scrollTop = scrollTop;
   }, [scrollTop]);
 
   const whole = items.length <= VIRTUALIZE_ABOVE;

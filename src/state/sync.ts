@@ -157,11 +157,14 @@ export function startSync(): void {
   // Writing history and storage costs milliseconds (pushState most of all), so neither happens
   // inside the frame that shows the new position: the URL follows right after that frame is painted,
   // storage once the position has settled (and at the latest when the page is hidden).
-  let pendingUrl: { url: string; replace: boolean } | null = null;
+  let pendingUrl: { query: string; replace: boolean } | null = null;
   const flushUrl = () => {
     if (pendingUrl === null) return;
-    const { url, replace } = pendingUrl;
+    const { query, replace } = pendingUrl;
     pendingUrl = null;
+    // The fragment is read now, not when the position changed: a shared document's loader may have
+    // dropped it in between.
+    const url = query + window.location.hash;
     if (url === window.location.search + window.location.hash) return;
     if (replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
@@ -184,12 +187,12 @@ export function startSync(): void {
     if (storeTimer !== null) clearTimeout(storeTimer);
     storeTimer = setTimeout(flushStored, STORE_DELAY_MS);
     if (applyingHistory) return;
-    const url = viewQuery(state.position, state.selectedPath) + window.location.hash;
+    const query = viewQuery(state.position, state.selectedPath);
     // Playback would flood the history with every step; it replaces the entry instead. Positions
     // passed within one frame become one entry, pushed if any of them was.
     const replace = state.playing && (pendingUrl?.replace ?? true);
     if (pendingUrl === null) afterNextPaint(flushUrl);
-    pendingUrl = { url, replace };
+    pendingUrl = { query, replace };
   });
   window.addEventListener('pagehide', () => {
     flushUrl();

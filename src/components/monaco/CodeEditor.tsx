@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { editor } from 'monaco-editor/editor/editor.api';
+import * as monaco from 'monaco-editor/editor/editor.api';
 import { viewerOptions } from './options';
 import { replaceContent } from './replaceContent';
-import type { Monaco } from './setup';
 import { reportMonacoFailure } from './status';
 import { useMonacoTheme } from './useMonacoTheme';
 
 export interface CodeEditorProps {
-  monaco: Monaco;
   path: string;
   value: string;
   language: string;
@@ -18,18 +16,19 @@ export interface CodeEditorProps {
  * One read-only Monaco editor with one model, both owned here (no models keyed by path that outlive the
  * view). The editor is created once; later props only update the model, language, label and theme.
  */
-export function CodeEditor({ monaco, path, value, language, ariaLabel }: CodeEditorProps) {
+export function CodeEditor({ path, value, language, ariaLabel }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
-  const shownPath = useRef<string | null>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // What the model holds, so that an unchanged file costs a comparison rather than a read of the model.
+  const shown = useRef<{ path: string; value: string } | null>(null);
   const theme = useMonacoTheme();
 
-  // `monaco` never changes once loaded, so this runs once per mount. The effects below run after it in the
-  // same commit (before the next paint) and apply content, language, label and theme.
+  // Runs once per mount; the effects below run after it in the same commit (before the next paint) and
+  // apply content, language, label and theme.
   useEffect(() => {
     if (!host.current) return;
     const model = monaco.editor.createModel('', 'plaintext');
-    let instance: editor.IStandaloneCodeEditor;
+    let instance: monaco.editor.IStandaloneCodeEditor;
     try {
       instance = monaco.editor.create(host.current, { ...viewerOptions(), model });
     } catch (error) {
@@ -38,29 +37,27 @@ export function CodeEditor({ monaco, path, value, language, ariaLabel }: CodeEdi
       return;
     }
     editorRef.current = instance;
-    shownPath.current = null;
+    shown.current = null;
     return () => {
       editorRef.current = null;
       instance.dispose();
       model.dispose();
     };
-  }, [monaco]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model) monaco.editor.setModelLanguage(model, language);
-  }, [monaco, language]);
+  }, []);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    replaceContent(model, value, shownPath.current === path);
-    shownPath.current = path;
-  }, [monaco, path, value]);
+    const before = shown.current;
+    if (before?.path !== path || before.value !== value) replaceContent(model, value, before?.path === path);
+    shown.current = { path, value };
+    // After the text: a new language re-tokenizes only what is shown, once.
+    if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+  }, [path, value, language]);
 
   useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
   // The theme is global in Monaco; every editor asks for the same one, so this is idempotent.
-  useEffect(() => monaco.editor.setTheme(theme), [monaco, theme]);
+  useEffect(() => monaco.editor.setTheme(theme), [theme]);
 
   return <div ref={host} className="file-view__editor" />;
 }

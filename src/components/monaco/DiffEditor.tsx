@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { editor } from 'monaco-editor/editor/editor.api';
+import * as monaco from 'monaco-editor/editor/editor.api';
 import { viewerOptions } from './options';
-import type { Monaco } from './setup';
 import { reportMonacoFailure } from './status';
 import { useMonacoTheme } from './useMonacoTheme';
 
+type DiffViewModel = monaco.editor.IDiffEditorViewModel;
+
 export interface DiffEditorProps {
-  monaco: Monaco;
   path: string;
   original: string;
   modified: string;
@@ -23,11 +23,10 @@ export interface DiffEditorProps {
  * reset"). Here the models belong to this component and are detached before anything is disposed.
  */
 export function DiffEditor(props: DiffEditorProps) {
-  const { monaco, path, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
+  const { path, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
   const host = useRef<HTMLDivElement>(null);
-  const diffRef = useRef<editor.IStandaloneDiffEditor | null>(null);
-  // The shown view model; ours to dispose (see retire below).
-  const viewModelRef = useRef<editor.IDiffEditorViewModel | null>(null);
+  const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  const pairsRef = useRef<DiffPairs | null>(null);
   const shownPath = useRef<string | null>(null);
   const revealPending = useRef(false);
   // Where the right-hand editor starts, so the labels stay above their panes even if the split is dragged.
@@ -36,7 +35,7 @@ export function DiffEditor(props: DiffEditorProps) {
 
   useEffect(() => {
     if (!host.current) return;
-    let diff: editor.IStandaloneDiffEditor;
+    let diff: monaco.editor.IStandaloneDiffEditor;
     try {
       diff = monaco.editor.createDiffEditor(host.current, {
         ...viewerOptions(),
@@ -50,71 +49,61 @@ export function DiffEditor(props: DiffEditorProps) {
         renderMarginRevertIcon: false,
         renderGutterMenu: false,
       });
-      viewModelRef.current = show(diff, {
-        original: monaco.editor.createModel(''),
-        modified: monaco.editor.createModel(''),
-      });
     } catch (error) {
       reportMonacoFailure(error);
       return;
     }
+    const pairs = new DiffPairs(diff);
     const modifiedEditor = diff.getModifiedEditor();
-    const measureSplit = () => setSplitAt(modifiedEditor.getContainerDomNode().offsetLeft);
-    // The first layout happens inside createDiffEditor, before anyone can listen: measure it now.
-    measureSplit();
+    // Monaco positions the right-hand editor with an inline `left`; reading it (rather than offsetLeft)
+    // forces no layout. A width of 0 means the view is parked (see FilePane): keep the last split.
+    const measureSplit = () => {
+      const left = parseFloat(modifiedEditor.getContainerDomNode().style.left);
+      if (left > 0) setSplitAt(left);
+    };
     const subscriptions = [
       modifiedEditor.onDidLayoutChange(measureSplit),
       // A newly shown file opens at its first change rather than at line 1, which may be unchanged.
       diff.onDidUpdateDiff(() => {
-        if (!revealPending.current) return;
-        revealPending.current = false;
-        const first = diff.getLineChanges()?.[0];
-        if (first) modifiedEditor.revealLineInCenterIfOutsideViewport(Math.max(1, first.modifiedStartLineNumber));
+        if (revealPending.current) revealFirstChange(diff, revealPending);
       }),
     ];
+    // The first layout happens inside createDiffEditor, before anyone can listen: measure it now.
+    measureSplit();
     diffRef.current = diff;
+    pairsRef.current = pairs;
     shownPath.current = null;
     return () => {
-      const viewModel = viewModelRef.current;
       diffRef.current = null;
-      viewModelRef.current = null;
+      pairsRef.current = null;
       for (const subscription of subscriptions) subscription.dispose();
       // Detach first: disposing models the widget still shows is what throws in the stock component.
       diff.setModel(null);
       diff.dispose();
-      if (viewModel) retire(viewModel);
+      pairs.dispose();
     };
-  }, [monaco]);
+  }, []);
 
-  useEffect(() => {
-    const models = diffRef.current?.getModel();
-    if (!models) return;
-    monaco.editor.setModelLanguage(models.original, language);
-    monaco.editor.setModelLanguage(models.modified, language);
-  }, [monaco, language]);
-
-  // New text gets new models rather than edits to the shown ones: Monaco applies a diff that was in flight
-  // during an edit to the edited models and throws "Illegal value for lineNumber" when they got shorter
-  // (fast stepping or playback). Retiring the old view model cancels that computation instead.
+  // Shown models are never edited: Monaco applies a diff that was in flight during an edit to the edited
+  // models and throws "Illegal value for lineNumber" when they got shorter (fast stepping or playback).
+  // Each pair of texts gets its own view model instead, kept for a while so that stepping back to a diff
+  // shows it at once, with the diff already computed.
   useEffect(() => {
     const diff = diffRef.current;
-    const previous = viewModelRef.current;
-    if (!diff || !previous) return;
-    const current = previous.model;
-    const next = {
-      original: modelFor(monaco, current.original, original),
-      modified: modelFor(monaco, current.modified, modified),
-    };
+    const pairs = pairsRef.current;
+    if (!diff || !pairs) return;
+    const next = pairs.get(language, original, modified);
     const sameFile = shownPath.current === path;
     shownPath.current = path;
-    if (next.original === current.original && next.modified === current.modified) return;
+    if (pairs.shown === next) return;
     // Same file at another step: keep the reader's place. Another file: start at its first change.
     const view = sameFile ? diff.saveViewState() : null;
-    viewModelRef.current = show(diff, next);
-    retire(previous, next);
+    revealPending.current = !view;
+    pairs.show(next);
     if (view) diff.restoreViewState(view);
-    else revealPending.current = true;
-  }, [monaco, path, original, modified]);
+    // A kept pair already has its diff, and no update may follow.
+    else if (diff.getLineChanges()) revealFirstChange(diff, revealPending);
+  }, [path, original, modified, language]);
 
   useEffect(() => {
     // Set on the two inner editors: the diff widget's updateOptions has no per-side labels (and would blank
@@ -124,7 +113,7 @@ export function DiffEditor(props: DiffEditorProps) {
   }, [ariaLabels.original, ariaLabels.modified]);
 
   // The theme is global in Monaco; every editor asks for the same one, so this is idempotent.
-  useEffect(() => monaco.editor.setTheme(theme), [monaco, theme]);
+  useEffect(() => monaco.editor.setTheme(theme), [theme]);
 
   return (
     <div className="diff-view__body" role="group" aria-label={ariaLabels.diff}>
@@ -140,26 +129,67 @@ export function DiffEditor(props: DiffEditorProps) {
   );
 }
 
-/** `model` if it already holds `text`, else a new model with the same language. */
-function modelFor(monaco: Monaco, model: editor.ITextModel, text: string): editor.ITextModel {
-  return model.getValue() === text ? model : monaco.editor.createModel(text, model.getLanguageId());
+function revealFirstChange(diff: monaco.editor.IStandaloneDiffEditor, pending: { current: boolean }): void {
+  pending.current = false;
+  const first = diff.getLineChanges()?.[0];
+  if (first) diff.getModifiedEditor().revealLineInCenterIfOutsideViewport(Math.max(1, first.modifiedStartLineNumber));
 }
+
+/** How many diffs stay ready to be shown again; each holds two models of one file's size. */
+const KEPT_PAIRS = 8;
 
 /**
- * Shows `models` through a view model we own. `setModel({ original, modified })` would create one inside the
- * widget that is never disposed, so its pending diff keeps running against models we dispose and fails with
- * "no diff result available".
+ * The view models of the last KEPT_PAIRS diffs, least recently shown first, all created and disposed here.
+ * `setModel({ original, modified })` would create a view model inside the widget that is never disposed, so
+ * its pending diff keeps running against models we dispose and fails with "no diff result available"; the
+ * widget never disposes a view model it is given.
  */
-function show(diff: editor.IStandaloneDiffEditor, models: editor.IDiffEditorModel): editor.IDiffEditorViewModel {
-  const viewModel = diff.createViewModel(models);
-  diff.setModel(viewModel);
-  return viewModel;
+class DiffPairs {
+  private readonly pairs = new Map<string, DiffViewModel>();
+  shown: DiffViewModel | null = null;
+
+  constructor(private readonly diff: monaco.editor.IStandaloneDiffEditor) {}
+
+  /** The view model of these texts: a kept one, or a new one (which may retire the least recent). */
+  get(language: string, original: string, modified: string): DiffViewModel {
+    // The length keeps the key unambiguous whatever the texts contain.
+    const key = `${language}:${original.length}:${original}${modified}`;
+    let viewModel = this.pairs.get(key);
+    if (viewModel) {
+      this.pairs.delete(key);
+    } else {
+      viewModel = this.diff.createViewModel({
+        original: monaco.editor.createModel(original, language),
+        modified: monaco.editor.createModel(modified, language),
+      });
+      for (const [oldKey, old] of this.pairs) {
+        if (this.pairs.size < KEPT_PAIRS) break;
+        if (old === this.shown) continue;
+        this.pairs.delete(oldKey);
+        retire(old);
+      }
+    }
+    this.pairs.set(key, viewModel);
+    return viewModel;
+  }
+
+  show(viewModel: DiffViewModel): void {
+    this.diff.setModel(viewModel);
+    this.shown = viewModel;
+  }
+
+  /** Call after the widget has let go of its model (setModel(null)). */
+  dispose(): void {
+    for (const viewModel of this.pairs.values()) retire(viewModel);
+    this.pairs.clear();
+    this.shown = null;
+  }
 }
 
-/** Disposes a view model that is no longer shown (cancelling its diff), then its models not in `keep`. */
-function retire(viewModel: editor.IDiffEditorViewModel, keep?: editor.IDiffEditorModel): void {
+/** Disposes a view model that is no longer shown (cancelling its diff), then its models. */
+function retire(viewModel: DiffViewModel): void {
   const { original, modified } = viewModel.model;
   viewModel.dispose();
-  if (original !== keep?.original) original.dispose();
-  if (modified !== keep?.modified) modified.dispose();
+  original.dispose();
+  modified.dispose();
 }

@@ -12,6 +12,15 @@ export function viewerOptions(): editor.IStandaloneEditorConstructionOptions {
     domReadOnly: true,
     automaticLayout: true,
     minimap: { enabled: false },
+    // Decorations a reader of a snapshot does not need, each recomputed whenever a step changes the
+    // content: fewer of them is less work in the frame that shows the step.
+    occurrencesHighlight: 'off',
+    selectionHighlight: false,
+    bracketPairColorization: { enabled: false },
+    guides: { indentation: false, bracketPairs: false, highlightActiveIndentation: false },
+    stickyScroll: { enabled: false },
+    renderLineHighlight: 'none',
+    renderValidationDecorations: 'off',
     wordWrap: 'off',
     scrollBeyondLastLine: false,
     fontFamily: appMonoFont(),

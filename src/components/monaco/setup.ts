@@ -1,36 +1,58 @@
 /**
  * Everything Monaco needs, bundled from this origin (no CDN) and loaded only through `import('./setup')`
- * in status.ts, so the app's first chunk never contains the editor.
+ * in status.ts, so the app's first chunk never contains the editor — nor the components that drive it.
  *
- * Only the editor core, its contributions, JSON (with its worker) and the YAML/Markdown tokenizers are
- * imported: the `monaco-editor` entry would also pull in TypeScript, CSS and HTML support and their
- * ≈ 9 MB of workers.
+ * Snapshots are read, never edited, so only the editor core and the contributions a reader uses are
+ * imported, not `editor.main` or `features/register.all`: those add completion, inline suggestions, code
+ * actions, hovers, folding, sticky scroll and ~60 more, 1 MB of script (300 KB gzip) and 60 KB of CSS that
+ * every start-up had to download and compile. Languages: JSON, YAML and Markdown (plain text needs nothing).
  */
-import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/features/register.all';
+import 'monaco-editor/features/codicon/register';
+// A reader's tools: find (Ctrl+F), copy from the context menu (Shift+F10), word-wise cursor moves.
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/bracketMatching/register';
+// Keyboard and screen-reader users: Ctrl+M lets Tab leave the editor; F7 opens the accessible diff viewer.
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/diffEditor/register';
+// Says why typing does nothing instead of ignoring it silently.
+import 'monaco-editor/features/readOnlyMessage/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/yaml/register';
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import { createTokenizationSupport } from 'monaco-editor/languages/features/json/tokenization';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { reportMonacoFailure } from './status';
 
 self.MonacoEnvironment = {
+  // Only the diff computation uses a worker: JSON has no language service here (see below).
   getWorker(_workerId: string, label: string): Worker {
-    const worker = label === 'json' ? new JsonWorker() : new EditorWorker();
+    const worker = new EditorWorker();
     // A worker that cannot load would leave diffs uncomputed and the console noisy; fall back to plain text.
     worker.addEventListener('error', (event) => reportMonacoFailure(event.message || `${label} worker failed`));
     return worker;
   },
 };
 
-// Read-only editors hide problem squiggles (renderValidationDecorations: 'editable'), so validating each
-// snapshot in the worker would be wasted work.
-jsonDefaults.setDiagnosticsOptions({ validate: false });
-
-// Any @monaco-editor/react component used elsewhere in the app gets this bundled copy instead of the CDN.
-loader.config({ monaco });
+// JSON gets Monaco's own JSON tokenizer and bracket pairs, without `languages/features/json/register`: its
+// language service needs a 430 KB worker, and the module that starts that worker imports every editor
+// contribution (≈ 1 MB) — all for completions, hovers, validation and formatting that a reader has no use for.
+monaco.languages.register({
+  id: 'json',
+  extensions: ['.json'],
+  aliases: ['JSON', 'json'],
+  mimetypes: ['application/json'],
+});
+monaco.languages.setTokensProvider('json', createTokenizationSupport(true));
+monaco.languages.setLanguageConfiguration('json', {
+  brackets: [
+    ['{', '}'],
+    ['[', ']'],
+  ],
+});
 
 export { monaco };
-export type Monaco = typeof monaco;
+export { CodeEditor } from './CodeEditor';
+export { DiffEditor } from './DiffEditor';
