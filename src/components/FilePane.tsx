@@ -49,6 +49,12 @@ export function FilePane() {
       ? undefined
       : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
   const shown: ViewKind | null = content === undefined ? null : original === undefined ? 'file' : 'diff';
+  // Formatting both sides parses and prints two JSON documents: once per pair of texts, not on every render.
+  const formatSidesAsJson = diffFormatted && language === 'json';
+  const sides = useMemo(
+    () => (original === undefined ? null : diffSides(original, content ?? '', formatSidesAsJson)),
+    [original, content, formatSidesAsJson],
+  );
   const [kept, setKept] = useState<Record<ViewKind, boolean>>({ file: false, diff: false });
   if (shown && !kept[shown]) setKept({ ...kept, [shown]: true });
 
@@ -73,10 +79,10 @@ export function FilePane() {
       {kept.diff &&
         createPortal(
           <KeptView active={shown === 'diff'}>
-            {path !== null && original !== undefined && (
+            {path !== null && sides !== null && (
               <DiffView
                 path={path}
-                {...diffSides(original, content ?? '', diffFormatted && language === 'json')}
+                {...sides}
                 language={language}
                 originalLabel={`Step ${compareFrom}`}
                 modifiedLabel={`Step ${snapshot.position}`}

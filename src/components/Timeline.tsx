@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStepwise, lastPosition } from '../state/store';
 import { PLAY_SPEEDS } from '../state/playback';
 import { usePlayback } from '../state/usePlayback';
@@ -22,55 +23,36 @@ export function Timeline() {
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline__buttons">
-        <button
-          type="button"
-          className="button"
-          aria-label="First step"
-          title="First step (Home)"
-          disabled={position === 0}
-          onClick={() => goTo(0)}
-        >
+        <TimelineButton label="First step" title="First step (Home)" disabled={position === 0} onClick={() => goTo(0)}>
           <Icon name="first" filled />
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-label="Previous step"
+        </TimelineButton>
+        <TimelineButton
+          label="Previous step"
           title="Previous step (←)"
           disabled={position === 0}
           onClick={() => step(-1)}
         >
           <Icon name="previous" filled />
-        </button>
-        <button
-          type="button"
-          className="button button--primary timeline__play"
-          aria-label={playing ? 'Pause' : 'Play'}
+        </TimelineButton>
+        <TimelineButton
+          label={playing ? 'Pause' : 'Play'}
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          primary
           onClick={togglePlay}
         >
           <Icon name={playing ? 'pause' : 'play'} filled />
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-label="Next step"
-          title="Next step (→)"
-          disabled={position === last}
-          onClick={() => step(1)}
-        >
+        </TimelineButton>
+        <TimelineButton label="Next step" title="Next step (→)" disabled={position === last} onClick={() => step(1)}>
           <Icon name="next" filled />
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-label="Last step"
+        </TimelineButton>
+        <TimelineButton
+          label="Last step"
           title="Last step (End)"
           disabled={position === last}
           onClick={() => goTo(last)}
         >
           <Icon name="last" filled />
-        </button>
+        </TimelineButton>
       </div>
       <div className="timeline__track">
         <input
@@ -102,26 +84,22 @@ export function Timeline() {
       </output>
       {changes.length > 0 && (
         <div className="timeline__changes" role="group" aria-label="Changes of the selected file">
-          <button
-            type="button"
-            className="button"
-            aria-label="Previous change of the selected file"
+          <TimelineButton
+            label="Previous change of the selected file"
             title="Previous change ( [ )"
-            onClick={() => jumpToChange(-1)}
             disabled={!changes.some((c) => c < position)}
+            onClick={() => jumpToChange(-1)}
           >
             [
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-label="Next change of the selected file"
+          </TimelineButton>
+          <TimelineButton
+            label="Next change of the selected file"
             title="Next change ( ] )"
-            onClick={() => jumpToChange(1)}
             disabled={!changes.some((c) => c > position)}
+            onClick={() => jumpToChange(1)}
           >
             ]
-          </button>
+          </TimelineButton>
         </div>
       )}
       <label className="timeline__speed">
@@ -139,5 +117,31 @@ export function Timeline() {
         </select>
       </label>
     </section>
+  );
+}
+
+interface TimelineButtonProps {
+  /** The accessible name. */
+  label: string;
+  /** The tooltip: the action and the key that does the same. */
+  title: string;
+  disabled?: boolean;
+  primary?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}
+
+function TimelineButton({ label, title, disabled, primary, onClick, children }: TimelineButtonProps) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'button button--primary timeline__play' : 'button'}
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
