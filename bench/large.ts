@@ -6,11 +6,13 @@
 import type { Page } from '@playwright/test';
 import { summarize, type Summary } from './stats';
 import {
+  clicks,
   cpuPerInput,
   measureScroll,
   measureZip,
   paintedTimes,
   rows,
+  slide,
   type CpuSplit,
   type ScrollFigures,
   type ZipFigures,
@@ -21,7 +23,6 @@ type ProbeWindow = Window & {
     painted: Record<string, number>;
     lastKey: number;
     rewatch(name: string): void;
-    clicks(labels: string[]): Promise<{ latencies: number[]; position: number; inView: number }>;
   };
 };
 
@@ -31,12 +32,15 @@ export interface LargeFigures {
   /** End → Monaco showing the last step's file, ms. */
   editorAfterEndMs: number;
   steps: Summary;
+  /** Input → the file pane painted at the new position (it is drawn a frame after the rest). */
+  paneSteps: Summary;
   /** Where a step's main-thread time goes (a separate, traced pass at mid-document). */
   stepCpu: CpuSplit;
   /** Last/First step buttons. */
   jumps: Summary;
   /** Slider moved to random positions. */
   jumpAnywhere: Summary;
+  paneJumpAnywhere: Summary;
   zip: ZipFigures;
   dom: { treeItems: number; treeRows: number; stepItems: number; steps: number };
   /** After how many of the sampled steps the current step's row was on screen. */
@@ -70,33 +74,6 @@ export async function openDocument(page: Page, path: string, steps: number): Pro
   return painted.loaded - chosen;
 }
 
-async function clicks(page: Page, labels: string[]) {
-  return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
-}
-
-/** Moves the slider as a drag or a keyboard would (an input event), one position per frame. */
-async function slide(page: Page, positions: number[]): Promise<number[]> {
-  return page.evaluate(async (targets) => {
-    const slider = document.querySelector<HTMLInputElement>('input[type="range"][aria-label="Step"]')!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const out: number[] = [];
-    for (const target of targets) {
-      await new Promise((r) => requestAnimationFrame(r));
-      const start = performance.now();
-      setValue.call(slider, String(target));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const end = await new Promise<number>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      });
-      if (Number(slider.value) !== target) throw new Error(`slider at ${slider.value}, wanted ${target}`);
-      out.push(end - start);
-    }
-    return out;
-  }, positions);
-}
-
 /** Every large-scenario figure; `treeRows` is the number of tree rows at the last position, all folders open. */
 export async function measureLarge(
   page: Page,
@@ -111,6 +88,7 @@ export async function measureLarge(
 
   // Samples: 20 steps forward and back at ten places spread over the document.
   const latencies: number[] = [];
+  const panes: number[] = [];
   let inView = 0;
   const starts = Array.from({ length: 10 }, (_, k) => Math.round((k * last) / 10) + 7);
   await slide(page, [starts[0]]);
@@ -123,6 +101,7 @@ export async function measureLarge(
     ]);
     if (run.position !== start) throw new Error(`stepping at ${start} ended at ${run.position}`);
     latencies.push(...run.latencies);
+    panes.push(...run.panes);
     inView += run.inView;
   }
   await slide(page, [Math.round(last / 2)]);
@@ -156,9 +135,11 @@ export async function measureLarge(
     loadMs: Math.round(loadMs),
     editorAfterEndMs: Math.round(editor.editor - endPressed),
     steps: summarize(latencies),
+    paneSteps: summarize(panes),
     stepCpu,
     jumps: summarize(jumped.latencies),
-    jumpAnywhere: summarize(anywhere),
+    jumpAnywhere: summarize(anywhere.latencies),
+    paneJumpAnywhere: summarize(anywhere.panes),
     zip,
     dom: { treeItems: dom.treeItems, treeRows, stepItems: dom.stepItems, steps },
     currentRowInView: { inView, of: latencies.length },

@@ -37,13 +37,60 @@
       return lines !== null && lines.textContent.trim() !== '';
     },
   };
+
+  // The first paint of the marks above is timed with Element Timing where the browser has it: the time
+  // the frame with the text was presented. The after-paint time (a message task after the frame) can come
+  // late when other tasks were queued first, as they are while a page starts. The probe sets the
+  // attribute on the texts as they are inserted, before they are painted, and stops once all three have
+  // been painted; a mark watched again later (see rewatch) is timed after paint.
+  const timedTexts = {
+    steps: 'ol[aria-label="Steps"] .step-list__number',
+    tree: '[role="tree"] .file-tree__name',
+    editor: '.file-pane__body .monaco-editor .view-lines .view-line span span',
+  };
+  const presented = {};
+  if (PerformanceObserver.supportedEntryTypes?.includes('element')) {
+    const tagger = new MutationObserver(() => {
+      for (const [name, selector] of Object.entries(timedTexts))
+        if (!(name in presented))
+          for (const text of document.querySelectorAll(`${selector}:not([elementtiming])`))
+            text.setAttribute('elementtiming', name);
+    });
+    tagger.observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.identifier in timedTexts && entry.renderTime > 0 && !(entry.identifier in presented)) {
+          presented[entry.identifier] = entry.renderTime;
+          if (Object.keys(timedTexts).every((name) => name in presented)) tagger.disconnect();
+        }
+    }).observe({ type: 'element', buffered: true });
+  }
+  /** When `name` was presented, if Element Timing reports it within a moment; else `paintedAt`. */
+  const presentedOr = (name, paintedAt) =>
+    new Promise((resolve) => {
+      let tries = 0;
+      const check = () => {
+        if (name in presented || !(name in timedTexts) || ++tries > 25) resolve(presented[name] ?? paintedAt);
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+
   let polling = false;
+  const timing = new Set();
   const poll = () => {
     let pending = false;
     for (const [name, test] of Object.entries(marks)) {
-      if (name in probe.painted) continue;
-      if (test()) void afterPaint().then((t) => (probe.painted[name] ??= t));
-      else pending = true;
+      if (name in probe.painted || timing.has(name)) continue;
+      if (test()) {
+        timing.add(name);
+        void afterPaint()
+          .then((t) => presentedOr(name, t))
+          .then((t) => {
+            timing.delete(name);
+            probe.painted[name] ??= t;
+          });
+      } else pending = true;
     }
     polling = pending;
     if (pending) requestAnimationFrame(poll);
@@ -58,11 +105,13 @@
   probe.watchText = (name, selector, text) => {
     marks[name] = () => document.querySelector(selector)?.textContent.includes(text) ?? false;
     delete probe.painted[name];
+    delete timedTexts[name];
     watch();
   };
   /** Forgets when `name` was painted and waits for it again. */
   probe.rewatch = (name) => {
     delete probe.painted[name];
+    delete timedTexts[name];
     watch();
   };
 
@@ -109,24 +158,73 @@
     return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
   };
 
+  /** Which step the file pane shows, or null when it is not open (see FilePane: it is drawn a frame later). */
+  const panePosition = () => document.querySelector('.file-pane[data-position]')?.getAttribute('data-position') ?? null;
+
   /**
-   * Clicks the buttons in `labels` in turn, one per frame; returns input → painted for each, and
-   * how many times the current step's row was on screen afterwards (checked after the paint).
+   * Runs each input in turn, one per frame (an input is a function that finds its target and returns the
+   * action, so that finding it is not timed); returns input → painted for each, and how many times the current
+   * step's row was on screen afterwards (checked after the paint). When the file pane is open it is drawn
+   * after the rest of the step: the next input waits until it shows the new position too, and `panes` has
+   * input → file pane painted for each.
    */
-  probe.clicks = async (labels) => {
+  const measureInputs = async (inputs) => {
     const out = [];
+    const panes = [];
     let inView = 0;
     const missed = [];
-    for (const label of labels) {
-      const target = button(label);
+    for (const prepare of inputs) {
+      const act = prepare();
       await frame();
       const start = performance.now();
-      target.click();
+      act();
       out.push((await afterPaint()) - start);
       if (currentStepInView()) inView++;
       else missed.push(Number(slider().value));
+      const pane = document.querySelector('.file-pane[data-position]');
+      if (pane === null) continue;
+      // The pane is painted once it shows the new position and a frame has gone by without it changing:
+      // Monaco renders its view in an animation frame of its own, and a diff arrives from its worker.
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(pane.parentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      let paneAt = out[out.length - 1] + start;
+      for (let frames = 0; ; frames++) {
+        if (frames === 120) throw new Error(`the file pane did not settle at step ${slider().value}`);
+        const painted = await nextPaint();
+        if (changed) {
+          paneAt = painted;
+          changed = false;
+        } else if (panePosition() === slider().value) break;
+      }
+      observer.disconnect();
+      panes.push(paneAt - start);
     }
-    return { latencies: out, position: Number(slider().value), inView, missed };
+    return { latencies: out, panes, position: Number(slider().value), inView, missed };
+  };
+
+  /** Clicks the buttons in `labels` in turn (see measureInputs). */
+  probe.clicks = (labels) =>
+    measureInputs(
+      labels.map((label) => () => {
+        const target = button(label);
+        return () => target.click();
+      }),
+    );
+
+  /** Moves the slider to each of `positions` as a drag or a keyboard would: an input event (see measureInputs). */
+  probe.slide = (positions) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    return measureInputs(
+      positions.map((target) => () => {
+        const input = slider();
+        return () => {
+          setValue.call(input, String(target));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          if (Number(input.value) !== target) throw new Error(`slider at ${input.value}, wanted ${target}`);
+        };
+      }),
+    );
   };
 
   // Chromium stops downloads that no user gesture started after about ten of them, so the benchmark

@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { DEFAULT_OUT, writeLargeScenario } from './generate';
 import { openDocument } from './large';
 import { ensureBuild, ROOT, startPreview } from './server';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const preview = await startPreview(outDir);
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const { page } = await newBenchPage(browser);

@@ -13,13 +13,25 @@ interface Probe {
   painted: Record<string, number>;
   keyLatencies: number[];
   recordingKeys: boolean;
-  clicks(labels: string[]): Promise<{ latencies: number[]; position: number }>;
+  clicks(labels: string[]): Promise<InputTimes>;
+  slide(positions: number[]): Promise<InputTimes>;
   armZip(): void;
   zipDone(): Promise<{ ms: number; bytes: number }>;
   scroll(selector: string, step: number, frames: number): Promise<{ intervals: number[]; scrolledTo: number }>;
   rows(): { treeItems: number; stepItems: number; position: number; last: number };
 }
 type ProbeWindow = Window & { __stepwiseProbe: Probe };
+
+/** What the probe measured for a run of inputs (see measureInputs in probe.js). */
+export interface InputTimes {
+  /** Input → the new position painted, ms. */
+  latencies: number[];
+  /** Input → the file pane painted at the new position, ms; empty when the pane is not open. */
+  panes: number[];
+  position: number;
+  /** After how many inputs the current step's row was on screen. */
+  inView: number;
+}
 
 export async function newBenchPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
@@ -72,8 +84,14 @@ export async function measureReady(browser: Browser, url: string, query: string,
   return { listAndTree: summarize(list), editor: summarize(editor), firstContentfulPaint: summarize(fcp) };
 }
 
-async function clicks(page: Page, labels: string[]): Promise<{ latencies: number[]; position: number }> {
+/** Clicks the app's buttons labelled `labels` in turn, one per frame. */
+export async function clicks(page: Page, labels: string[]): Promise<InputTimes> {
   return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
+}
+
+/** Moves the slider as a drag or a keyboard would (an input event) to each of `positions`, one per frame. */
+export async function slide(page: Page, positions: number[]): Promise<InputTimes> {
+  return page.evaluate((p) => (window as unknown as ProbeWindow).__stepwiseProbe.slide(p), positions);
 }
 
 export async function rows(
@@ -84,9 +102,12 @@ export async function rows(
 
 export interface SteppingFigures {
   steps: Summary;
+  /** Input → the file pane (Monaco) painted at the new position: it is drawn a frame after the rest. */
+  paneSteps: Summary;
   /** Where a step's main-thread time goes (a separate, traced pass). */
   stepCpu: CpuSplit;
   jumps: Summary;
+  paneJumps: Summary;
   /** Trusted key presses (→), keydown → painted: includes waiting for the next frame. */
   keys: Summary;
 }
@@ -132,7 +153,14 @@ export async function measureStepping(
   });
   const { position } = await rows(page);
   if (position !== presses) throw new Error(`→ ×${presses} ended at ${position}`);
-  return { steps: summarize(run.latencies), stepCpu, jumps: summarize(jumped.latencies), keys: summarize(keys) };
+  return {
+    steps: summarize(run.latencies),
+    paneSteps: summarize(run.panes),
+    stepCpu,
+    jumps: summarize(jumped.latencies),
+    paneJumps: summarize(jumped.panes),
+    keys: summarize(keys),
+  };
 }
 
 export interface ZipFigures {

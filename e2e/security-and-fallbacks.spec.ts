@@ -28,11 +28,14 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
 }
 
 /** Every request goes to the app's own origin (no CDN, no telemetry); data: and blob: stay in the page. */
-function watchOrigins(page: Page): string[] {
+/** Requests to any origin but `appUrl`'s (the server the tests run against, see playwright.config.ts). */
+function watchOrigins(page: Page, appUrl: string | undefined): string[] {
   const foreign: string[] = [];
+  if (!appUrl) throw new Error('no baseURL: the tests run against the server in playwright.config.ts');
+  const own = new URL(appUrl).host;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== '127.0.0.1:4174') foreign.push(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) foreign.push(request.url());
   });
   return foreign;
 }
@@ -77,9 +80,10 @@ test('the built page carries a strict Content-Security-Policy, and the browser e
 
 test('no policy violation while stepping, reading a file in Monaco, diffing, opening every tab and downloading', async ({
   page,
+  baseURL,
 }) => {
   const violations = await watchPolicy(page);
-  const foreign = watchOrigins(page);
+  const foreign = watchOrigins(page, baseURL);
   const app = new StepwisePage(page);
   await app.open('?step=15');
   await app.button('Next step').click();

@@ -6,6 +6,7 @@ import { languageOf } from '../steps/language';
 import { baseName } from '../steps/names';
 import { readFile } from '../steps/tree';
 import { DiffView } from './DiffView';
+import { StepOptions } from './StepOptions';
 import './FileHistory.css';
 
 /** Files that some step changes after creating them, with the positions of their versions. */
@@ -89,21 +90,13 @@ export function FileHistory() {
         <label className="file-history__field">
           From
           <select aria-label="From version" value={from} onChange={(e) => pick({ from: Number(e.target.value) })}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                step {v}
-              </option>
-            ))}
+            <StepOptions steps={versions} />
           </select>
         </label>
         <label className="file-history__field">
           To
           <select aria-label="To version" value={to} onChange={(e) => pick({ to: Number(e.target.value) })}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                step {v}
-              </option>
-            ))}
+            <StepOptions steps={versions} />
           </select>
         </label>
       </header>

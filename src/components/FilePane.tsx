@@ -1,14 +1,18 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useShallow } from 'zustand/react/shallow';
 import { saveBlob } from '../state/download';
-import { currentSnapshot, useStepwise } from '../state/store';
+import { useValueAfterPaint } from '../state/afterPaint';
+import { useStepwise } from '../state/store';
 import { creationStepOf } from '../state/treeRows';
+import type { Replay } from '../steps/engine';
 import { formatJson } from '../steps/formatJson';
 import { languageOf } from '../steps/language';
 import { baseName } from '../steps/names';
 import { getNode, readFile } from '../steps/tree';
 import { DiffView } from './DiffView';
 import { FileView } from './FileView';
+import { StepOptions } from './StepOptions';
 import './FilePane.css';
 
 const encoder = new TextEncoder();
@@ -19,20 +23,44 @@ function formatBytes(bytes: number): string {
 
 type ViewKind = 'file' | 'diff';
 
+/** What the file pane shows: the selection at a position of a replay. */
+interface PaneView {
+  path: string | null;
+  position: number;
+  compareFrom: number | null;
+  replay: Replay;
+}
+
 /**
  * The selected file at the current step: its content, or a diff against an earlier step.
  *
+ * It is drawn one frame after the rest of the step (see useValueAfterPaint). Showing a file in Monaco costs
+ * more than everything else a step changes together; the step list, tree, timeline and details show the new
+ * position in the frame after the input, and the file follows in the next one. Holding a key or playing
+ * fast skips the files in between rather than falling behind.
+ */
+export function FilePane() {
+  const view = useValueAfterPaint(
+    useStepwise(
+      useShallow((s): PaneView => ({
+        path: s.selectedPath,
+        position: s.position,
+        compareFrom: s.compareFrom,
+        replay: s.scenario.replay,
+      })),
+    ),
+  );
+  return <FilePaneAt {...view} />;
+}
+
+/**
  * The file view and the diff view each keep their Monaco editor for as long as the pane is open: stepping
  * between a step that creates a file and one that changes a file only swaps which one is attached, instead
  * of disposing one editor and building the other (with its layout reads) on every such step. A view is
  * created the first time it is needed and then parked, see KeptView.
  */
-export function FilePane() {
-  const path = useStepwise((s) => s.selectedPath);
-  const snapshot = useStepwise(currentSnapshot);
-  const replay = useStepwise((s) => s.scenario.replay);
-  const compareFrom = useStepwise((s) => s.compareFrom);
-  const setCompareFrom = useStepwise((s) => s.setCompareFrom);
+const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, replay }: PaneView) {
+  const snapshot = replay.snapshots[position];
   const diffFormatted = useStepwise((s) => s.diffFormatted);
   const toggleDiffFormatted = useStepwise((s) => s.toggleDiffFormatted);
   const body = useRef<HTMLDivElement>(null);
@@ -96,11 +124,12 @@ export function FilePane() {
 
   /** The header and the body the shown view is attached to, or a placeholder. */
   function pane(): ReactNode {
-    if (!path) return <Placeholder text="Select a file in the tree to see its content." />;
+    if (!path) return <Placeholder position={position} text="Select a file in the tree to see its content." />;
     if (!node) {
       const step = creationStepOf(replay).get(path);
       return (
         <Placeholder
+          position={position}
           text={`${path} does not exist at step ${snapshot.position}${step !== undefined ? `; step ${step} creates it` : ''}.`}
         />
       );
@@ -108,13 +137,15 @@ export function FilePane() {
     if (node.kind === 'directory')
       return (
         <Placeholder
+          position={position}
           text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
         />
       );
 
     const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < snapshot.position);
     return (
-      <section className="pane file-pane" aria-labelledby="file-pane-title">
+      // data-position tells the benchmark which step the pane shows (it is drawn a frame after the rest).
+      <section className="pane file-pane" aria-labelledby="file-pane-title" data-position={position}>
         <header className="file-pane__header">
           <h2 className="file-pane__title" id="file-pane-title">
             <span className="mono">{baseName(path)}</span>
@@ -125,24 +156,7 @@ export function FilePane() {
           <span className="file-pane__meta muted">
             {formatBytes(size)} · {language === 'plaintext' ? 'text' : language}
           </span>
-          <label className="file-pane__compare">
-            <span>Compare with</span>
-            <select
-              aria-label="Compare with"
-              value={compareFrom ?? ''}
-              onChange={(event) => setCompareFrom(event.target.value === '' ? null : Number(event.target.value))}
-            >
-              <option value="">nothing (show content)</option>
-              {compareFrom !== null && !versions.includes(compareFrom) && (
-                <option value={compareFrom}>step {compareFrom}</option>
-              )}
-              {versions.map((p) => (
-                <option key={p} value={p}>
-                  step {p}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CompareWith versions={versions} />
           {original !== undefined && language === 'json' && (
             <label className="file-pane__toggle">
               <input type="checkbox" checked={diffFormatted} onChange={toggleDiffFormatted} /> Diff formatted JSON
@@ -168,7 +182,7 @@ export function FilePane() {
       {views}
     </>
   );
-}
+});
 
 /**
  * The element a view is portalled into. Parked views are detached from the document rather than hidden, so
@@ -207,9 +221,33 @@ function formatSides(original: string, modified: string): [string, string] | nul
   return before === null || after === null ? null : [before, after];
 }
 
-function Placeholder({ text }: { text: string }) {
+/**
+ * The earlier step the file is compared with. It follows the store at once, unlike the pane around it: the
+ * control answers in the frame after the input, and the diff it asks for follows in the next.
+ */
+function CompareWith({ versions }: { versions: readonly number[] }) {
+  const compareFrom = useStepwise((s) => s.compareFrom);
+  const setCompareFrom = useStepwise((s) => s.setCompareFrom);
   return (
-    <section className="pane file-pane file-pane--empty" aria-label="File">
+    <label className="file-pane__compare">
+      <span>Compare with</span>
+      <select
+        aria-label="Compare with"
+        value={compareFrom ?? ''}
+        onChange={(event) => setCompareFrom(event.target.value === '' ? null : Number(event.target.value))}
+      >
+        <option value="">nothing (show content)</option>
+        <StepOptions
+          steps={compareFrom !== null && !versions.includes(compareFrom) ? [compareFrom, ...versions] : versions}
+        />
+      </select>
+    </label>
+  );
+}
+
+function Placeholder({ text, position }: { text: string; position: number }) {
+  return (
+    <section className="pane file-pane file-pane--empty" aria-label="File" data-position={position}>
       <p className="muted">{text}</p>
     </section>
   );

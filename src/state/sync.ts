@@ -1,3 +1,4 @@
+import { afterNextPaint } from './afterPaint';
 import { resolveView, viewQuery, type ViewRequest } from './location';
 import { useStepwise, type StepwiseState } from './store';
 
@@ -169,7 +170,6 @@ export function startSync(): void {
     if (replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
   };
-  const afterNextPaint = (task: () => void) => requestAnimationFrame(() => setTimeout(task, 0));
   let storeTimer: ReturnType<typeof setTimeout> | null = null;
   const flushStored = () => {
     if (storeTimer !== null) clearTimeout(storeTimer);

@@ -145,31 +145,32 @@ const KEPT_PAIRS = 8;
  * widget never disposes a view model it is given.
  */
 class DiffPairs {
-  private readonly pairs = new Map<string, DiffViewModel>();
+  /** Least recently shown first. A short list compared text by text: no key the size of both files is built. */
+  private pairs: Array<{ language: string; original: string; modified: string; viewModel: DiffViewModel }> = [];
   shown: DiffViewModel | null = null;
 
   constructor(private readonly diff: monaco.editor.IStandaloneDiffEditor) {}
 
   /** The view model of these texts: a kept one, or a new one (which may retire the least recent). */
   get(language: string, original: string, modified: string): DiffViewModel {
-    // The length keeps the key unambiguous whatever the texts contain.
-    const key = `${language}:${original.length}:${original}${modified}`;
-    let viewModel = this.pairs.get(key);
-    if (viewModel) {
-      this.pairs.delete(key);
+    const at = this.pairs.findIndex(
+      (p) => p.language === language && p.original === original && p.modified === modified,
+    );
+    let viewModel: DiffViewModel;
+    if (at >= 0) {
+      viewModel = this.pairs.splice(at, 1)[0].viewModel;
     } else {
       viewModel = this.diff.createViewModel({
         original: monaco.editor.createModel(original, language),
         modified: monaco.editor.createModel(modified, language),
       });
-      for (const [oldKey, old] of this.pairs) {
-        if (this.pairs.size < KEPT_PAIRS) break;
-        if (old === this.shown) continue;
-        this.pairs.delete(oldKey);
-        retire(old);
+      while (this.pairs.length >= KEPT_PAIRS) {
+        const oldest = this.pairs.findIndex((p) => p.viewModel !== this.shown);
+        if (oldest < 0) break;
+        retire(this.pairs.splice(oldest, 1)[0].viewModel);
       }
     }
-    this.pairs.set(key, viewModel);
+    this.pairs.push({ language, original, modified, viewModel });
     return viewModel;
   }
 
@@ -180,8 +181,8 @@ class DiffPairs {
 
   /** Call after the widget has let go of its model (setModel(null)). */
   dispose(): void {
-    for (const viewModel of this.pairs.values()) retire(viewModel);
-    this.pairs.clear();
+    for (const { viewModel } of this.pairs) retire(viewModel);
+    this.pairs = [];
     this.shown = null;
   }
 }

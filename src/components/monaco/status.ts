@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { afterNextPaint } from '../../state/afterPaint';
 import type * as Setup from './setup';
 
 /** Monaco's chunk once loaded: the namespace and the components that drive it (see setup.ts). */
@@ -33,7 +34,7 @@ function subscribe(listener: () => void): () => void {
 export function loadMonaco(): void {
   if (status.state !== 'idle') return;
   update({ state: 'loading' });
-  requestAnimationFrame(() => setTimeout(() => void importSetup(), 0));
+  afterNextPaint(() => void importSetup());
 }
 
 // `await` rather than `import().then(...)`: Vite moves a `.then` inside its preload wrapper, and a failed
