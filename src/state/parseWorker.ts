@@ -1,4 +1,4 @@
-import { replay, type Replay } from '../steps/engine';
+import { replay } from '../steps/engine';
 import { StepwiseError } from '../steps/errors';
 import { LIMITS } from '../steps/limits';
 import { parseDocument } from '../steps/parser';
@@ -22,7 +22,8 @@ export type ParseMessage =
       readonly done: number;
       readonly total: number;
     }
-  | { readonly type: 'done'; readonly source: string; readonly replay: Replay }
+  /** The document is sound: the page replays it again itself (see documentLoader.ts). */
+  | { readonly type: 'done'; readonly source: string }
   | { readonly type: 'failed'; readonly failure: ParseFailure };
 
 /** Longest line text sent back with an error: a minified JSON line can be megabytes long. */
@@ -44,7 +45,7 @@ export function parseJob(request: ParseRequest, post: (message: ParseMessage) =>
     post({ type: 'progress', phase: 'replaying', done: 0, total });
     const run = replay(document, (done) => post({ type: 'progress', phase: 'replaying', done, total }));
     if (run.error) throw run.error;
-    post({ type: 'done', source, replay: run });
+    post({ type: 'done', source });
   } catch (e) {
     post({ type: 'failed', failure: describeFailure(e, source) });
   }

@@ -38,7 +38,7 @@ export interface StepwiseState {
   showNotice(notice: string | null): void;
   /** Replaces the scenario; on failure keeps the current one and records the error. */
   loadDocument(source: string, name: string, id: string): boolean;
-  /** Switches to a scenario already parsed and replayed elsewhere (the parse worker); it must have no replay error. */
+  /** Switches to a scenario already parsed and replayed (see documentLoader.ts); it must have no replay error. */
   loadReplay(scenario: LoadedScenario): void;
   loadBuiltin(): void;
 }
