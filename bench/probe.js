@@ -183,19 +183,30 @@
       else missed.push(Number(slider().value));
       const pane = document.querySelector('.file-pane[data-position]');
       if (pane === null) continue;
-      // The pane is painted once it shows the new position and a frame has gone by without it changing:
-      // Monaco renders its view in an animation frame of its own, and a diff arrives from its worker.
+      // The pane counts as painted at the end of the first frame after its last change, once it shows the
+      // new position and two frames have passed without it changing: Monaco renders its view in an
+      // animation frame of its own, and a diff arrives from its worker. A change seen after a frame may
+      // have come from a task after that frame's paint, so the frame after it is the one that shows it.
       let changed = false;
       const observer = new MutationObserver(() => (changed = true));
       observer.observe(pane.parentElement, { subtree: true, childList: true, attributes: true, characterData: true });
       let paneAt = out[out.length - 1] + start;
+      let unpainted = false;
+      let quiet = 0;
       for (let frames = 0; ; frames++) {
         if (frames === 120) throw new Error(`the file pane did not settle at step ${slider().value}`);
         const painted = await nextPaint();
         if (changed) {
-          paneAt = painted;
           changed = false;
-        } else if (panePosition() === slider().value) break;
+          unpainted = true;
+          quiet = 0;
+          continue;
+        }
+        if (unpainted) {
+          paneAt = painted;
+          unpainted = false;
+        }
+        if (panePosition() === slider().value && ++quiet === 2) break;
       }
       observer.disconnect();
       panes.push(paneAt - start);

@@ -84,12 +84,12 @@ export async function measureReady(browser: Browser, url: string, query: string,
   return { listAndTree: summarize(list), editor: summarize(editor), firstContentfulPaint: summarize(fcp) };
 }
 
-/** Clicks the app's buttons labelled `labels` in turn, one per frame. */
+/** Clicks the app's buttons labelled `labels` in turn, one per frame, each once the file pane has settled. */
 export async function clicks(page: Page, labels: string[]): Promise<InputTimes> {
   return page.evaluate((l) => (window as unknown as ProbeWindow).__stepwiseProbe.clicks(l), labels);
 }
 
-/** Moves the slider as a drag or a keyboard would (an input event) to each of `positions`, one per frame. */
+/** Moves the slider as a drag or a keyboard would (an input event) to each of `positions`, as clicks does. */
 export async function slide(page: Page, positions: number[]): Promise<InputTimes> {
   return page.evaluate((p) => (window as unknown as ProbeWindow).__stepwiseProbe.slide(p), positions);
 }

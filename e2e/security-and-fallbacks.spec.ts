@@ -27,8 +27,10 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   ];
 }
 
-/** Every request goes to the app's own origin (no CDN, no telemetry); data: and blob: stay in the page. */
-/** Requests to any origin but `appUrl`'s (the server the tests run against, see playwright.config.ts). */
+/**
+ * Requests to any origin but `appUrl`'s, the server the tests run against (see playwright.config.ts): there
+ * must be none (no CDN, no telemetry); data: and blob: stay in the page.
+ */
 function watchOrigins(page: Page, appUrl: string | undefined): string[] {
   const foreign: string[] = [];
   if (!appUrl) throw new Error('no baseURL: the tests run against the server in playwright.config.ts');

@@ -20,10 +20,11 @@ export function findChromium() {
 
 /**
  * Chromium takes only the last --disable-features, and Playwright passes its own list before ours: this
- * repeats Playwright 1.65's list (chromiumSwitches.ts) and adds Chromium's own omnibox popup, a WebUI page
- * that Chromium 156 loads in every new window even when headless. On two cores it competed with the page
- * under test: with it, a cold load of the app painted its step list after about 1,100 ms, without it after
- * about 580 ms. Puppeteer disables the same two features by default (puppeteer/puppeteer#15278).
+ * repeats the part of Playwright 1.65's list (chromiumSwitches.ts) that applies to Chromium on Linux, and
+ * adds Chromium's own omnibox popup, a WebUI page that Chromium 156 loads in every new window even when
+ * headless. On two cores it competed with the page under test: with it, a cold load of the app painted its
+ * step list after about 1,100 ms, without it after about 580 ms. Puppeteer disables the same two features
+ * by default (puppeteer/puppeteer#15278). Check this list when upgrading Playwright.
  */
 const DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',

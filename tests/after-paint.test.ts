@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint } from '../src/state/afterPaint';
+import { afterNextPaint, NO_FRAME_MS } from '../src/state/afterPaint';
 
 // A frame is modelled by hand: the callbacks requested for it run, then (as in a browser) the frame is
 // painted, and only then do timers queued from inside it run.
@@ -29,10 +29,23 @@ describe('afterNextPaint', () => {
   it('runs the task in a task of its own after the next frame, not before', () => {
     const task = vi.fn();
     afterNextPaint(task);
-    vi.runAllTimers();
+    vi.advanceTimersByTime(NO_FRAME_MS - 1);
     expect(task).not.toHaveBeenCalled();
     paintFrame();
     expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(task).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the task without a frame when none comes (a hidden tab), once', () => {
+    const task = vi.fn();
+    afterNextPaint(task);
+    vi.advanceTimersByTime(NO_FRAME_MS);
+    vi.runAllTimers();
+    expect(task).toHaveBeenCalledTimes(1);
+    paintFrame();
     vi.runAllTimers();
     expect(task).toHaveBeenCalledTimes(1);
   });

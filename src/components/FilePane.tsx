@@ -35,9 +35,11 @@ interface PaneView {
  * The selected file at the current step: its content, or a diff against an earlier step.
  *
  * It is drawn one frame after the rest of the step (see useValueAfterPaint). Showing a file in Monaco costs
- * more than everything else a step changes together; the step list, tree, timeline and details show the new
- * position in the frame after the input, and the file follows in the next one. Holding a key or playing
- * fast skips the files in between rather than falling behind.
+ * about as much as everything else a step changes together; the step list, tree, timeline and details show
+ * the new position in the next frame, and the file follows in the one after. (An input that itself arrives
+ * inside an animation frame, as the benchmark's clicks do, gets the file a frame later still.) Positions
+ * passed before the pane has caught up, as in a slider drag, are skipped; an input that arrives while the
+ * pane is being drawn waits for it.
  */
 export function FilePane() {
   const view = useValueAfterPaint(
@@ -223,7 +225,9 @@ function formatSides(original: string, modified: string): [string, string] | nul
 
 /**
  * The earlier step the file is compared with. It follows the store at once, unlike the pane around it: the
- * control answers in the frame after the input, and the diff it asks for follows in the next.
+ * control answers in the frame after the input, and the diff it asks for follows in the next. `versions` is
+ * the pane's (a frame behind), so a step just chosen may be missing from it for that frame: it is listed in
+ * order then.
  */
 function CompareWith({ versions }: { versions: readonly number[] }) {
   const compareFrom = useStepwise((s) => s.compareFrom);
@@ -238,7 +242,11 @@ function CompareWith({ versions }: { versions: readonly number[] }) {
       >
         <option value="">nothing (show content)</option>
         <StepOptions
-          steps={compareFrom !== null && !versions.includes(compareFrom) ? [compareFrom, ...versions] : versions}
+          steps={
+            compareFrom === null || versions.includes(compareFrom)
+              ? versions
+              : [...versions, compareFrom].sort((a, b) => a - b)
+          }
         />
       </select>
     </label>

@@ -1,25 +1,34 @@
 import { useEffect, useState } from 'react';
 
+/** How long a task waits for a frame that does not come (a hidden tab draws none). */
+export const NO_FRAME_MS = 100;
+
 /**
  * Runs `task` in a task of its own once the next frame has been painted; returns a function that cancels
- * it. Work that the frame showing a change does not need (the URL, storage, a heavy pane) goes here, so
- * that the frame is not held back by it.
+ * it. Work that the frame showing a change does not need (the URL, a heavy pane, Monaco's download) goes
+ * here, so that the frame is not held back by it. A hidden tab paints no frames: after NO_FRAME_MS the
+ * task runs anyway.
  */
 export function afterNextPaint(task: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
+  const run = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
     timer = setTimeout(task, 0);
-  });
+  };
+  const frame = requestAnimationFrame(run);
+  const fallback = setTimeout(run, NO_FRAME_MS);
   return () => {
     cancelAnimationFrame(frame);
+    clearTimeout(fallback);
     clearTimeout(timer);
   };
 }
 
 /**
  * `value` as it was until the frame showing its change has been painted; then `value`. A component that
- * renders from it is drawn one frame after the rest of the page. While values change faster than that
- * (a held key, playback), the ones in between are skipped: only the latest is rendered.
+ * renders from it is drawn one frame after the rest of the page. Values that change again before that
+ * (a slider drag) are skipped: only the latest is rendered.
  */
 export function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);

@@ -140,6 +140,8 @@ export async function loadDocument(input: DocumentInput, name: string, options: 
         fail(name, message.failure);
         finish(false);
       } else {
+        // The worker's replay is dropped before the page builds its own: never two in memory at once.
+        worker.terminate();
         finish(adopt(name, message.source, options.remember ?? true));
       }
     };
