@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint, NO_FRAME_MS } from '../src/state/afterPaint';
+import { afterNextPaint, NO_FRAME_MS, whenIdle } from '../src/state/afterPaint';
 
 // A frame is modelled by hand: the callbacks requested for it run, then (as in a browser) the frame is
 // painted, and only then do timers queued from inside it run.
@@ -61,5 +61,34 @@ describe('afterNextPaint', () => {
     vi.runAllTimers();
     expect(beforeFrame).not.toHaveBeenCalled();
     expect(afterFrame).not.toHaveBeenCalled();
+  });
+});
+
+describe('whenIdle', () => {
+  it('uses the browser idle callbacks, with the timeout, and cancels them', () => {
+    const requested: Array<[IdleRequestCallback, IdleRequestOptions | undefined]> = [];
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback, options?: IdleRequestOptions) => {
+      requested.push([callback, options]);
+      return requested.length;
+    });
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => cancelled.push(handle));
+    const task = vi.fn();
+    const cancel = whenIdle(task, 2000);
+    expect(requested).toEqual([[task, { timeout: 2000 }]]);
+    cancel();
+    expect(cancelled).toEqual([1]);
+  });
+
+  it('without idle callbacks (Safari), runs after the next paint with a slice of time', () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const remaining: number[] = [];
+    whenIdle((deadline) => remaining.push(deadline.timeRemaining()));
+    paintFrame();
+    expect(remaining).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(remaining).toHaveLength(1);
+    expect(remaining[0]).toBeGreaterThan(0);
+    expect(remaining[0]).toBeLessThanOrEqual(8);
   });
 });

@@ -115,7 +115,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
                 {...sides}
                 language={language}
                 originalLabel={`Step ${compareFrom}`}
-                modifiedLabel={`Step ${snapshot.position}`}
+                modifiedLabel={`Step ${position}`}
               />
             )}
           </KeptView>,
@@ -132,7 +132,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       return (
         <Placeholder
           position={position}
-          text={`${path} does not exist at step ${snapshot.position}${step !== undefined ? `; step ${step} creates it` : ''}.`}
+          text={`${path} does not exist at step ${position}${step !== undefined ? `; step ${step} creates it` : ''}.`}
         />
       );
     }
@@ -144,7 +144,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
         />
       );
 
-    const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < snapshot.position);
+    const versions = (replay.fileChanges.get(path) ?? []).filter((p) => p < position);
     return (
       // data-position tells the benchmark which step the pane shows (it is drawn a frame after the rest).
       <section className="pane file-pane" aria-labelledby="file-pane-title" data-position={position}>

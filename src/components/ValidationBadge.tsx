@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { whenIdle } from '../state/afterPaint';
 import { useStepwise } from '../state/store';
 import './ValidationBadge.css';
 
@@ -17,7 +18,7 @@ export function ValidationBadge() {
     let live = true;
     // Once the page is idle: the checker and its YAML parser would otherwise compete with the first
     // paint and the editor for the network and the main thread.
-    const handle = requestIdleCallback(
+    const cancel = whenIdle(
       () =>
         void import('../steps/validate').then(
           (module) => {
@@ -26,11 +27,11 @@ export function ValidationBadge() {
           // A failed chunk load leaves the badge at "checking…"; the Validation tab reports the error.
           () => undefined,
         ),
-      { timeout: 2000 },
+      2000,
     );
     return () => {
       live = false;
-      cancelIdleCallback(handle);
+      cancel();
     };
   }, []);
 
@@ -40,14 +41,14 @@ export function ValidationBadge() {
     if (!checker) return;
     const last = replay.snapshots.length - 1;
     let next = 0;
-    let handle = 0;
+    let cancel = () => {};
     const countAhead = (deadline: IdleDeadline) => {
       while (next < last && deadline.timeRemaining() > 2)
         checker.fileCountsAt(replay, (next = Math.min(last, next + 25)));
-      if (next < last) handle = requestIdleCallback(countAhead);
+      if (next < last) cancel = whenIdle(countAhead);
     };
-    handle = requestIdleCallback(countAhead);
-    return () => cancelIdleCallback(handle);
+    cancel = whenIdle(countAhead);
+    return () => cancel();
   }, [checker, replay]);
 
   const verdict = useMemo(() => checker?.verdictAt(replay, position) ?? null, [checker, replay, position]);

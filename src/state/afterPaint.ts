@@ -38,3 +38,21 @@ export function useValueAfterPaint<T>(value: T): T {
   }, [value, shown]);
   return shown;
 }
+
+/** A slice of idle time where the browser has no idle callbacks (Safari): this long after the task starts. */
+const FALLBACK_IDLE_MS = 8;
+
+/**
+ * Runs `task` when the page is idle, at the latest after `timeout` ms; returns a function that cancels it.
+ * Where the browser has no idle callbacks, the task runs after the next paint with a short slice of time.
+ */
+export function whenIdle(task: (deadline: IdleDeadline) => void, timeout?: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, timeout === undefined ? undefined : { timeout });
+    return () => cancelIdleCallback(handle);
+  }
+  return afterNextPaint(() => {
+    const start = performance.now();
+    task({ didTimeout: false, timeRemaining: () => Math.max(0, start + FALLBACK_IDLE_MS - performance.now()) });
+  });
+}
