@@ -1,5 +1,5 @@
 /**
- * The production build the benchmark drives, and a `vite preview` serving it. The build goes to
+ * The production build the benchmark drives, and the app's own static server (scripts/serve.mjs) serving it. The build goes to
  * bench/results/dist rather than dist/ so that an e2e run rebuilding dist/ at the same time
  * cannot swap files under a measurement.
  */
@@ -63,24 +63,24 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/** Starts `vite preview` on `outDir` and resolves once it answers. */
+/** Starts scripts/serve.mjs on `outDir`, as `npm start` does, and resolves once it answers. */
 export async function startPreview(outDir = BENCH_DIST): Promise<Preview> {
   const port = await freePort();
   const child: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+    process.execPath,
+    ['scripts/serve.mjs', outDir, '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`vite preview did not answer on ${url}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer on ${url}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -89,8 +89,7 @@ export async function startPreview(outDir = BENCH_DIST): Promise<Preview> {
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        // npx starts vite as a child: the group id (detached) reaches both, and only them.
-        process.kill(-child.pid!, 'SIGTERM');
+        child.kill('SIGTERM');
       }),
   };
 }

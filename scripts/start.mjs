@@ -1,8 +1,9 @@
 // One command for users: install if needed, build if the build is missing or older than the
 // sources, then serve the production build and print its URL.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveStatic } from './serve.mjs';
 
 const port = process.env.PORT ?? '4173';
 const run = (command) => execSync(command, { stdio: 'inherit' });
@@ -17,13 +18,10 @@ function newest(path) {
 const sources = Math.max(newest('src'), newest('index.html'), newest('vite.config.ts'), newest('package-lock.json'));
 if (!existsSync('dist/index.html') || newest('dist') < sources) run('npx vite build');
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
-server.stdout.on('data', (chunk) => {
-  const text = chunk.toString();
-  if (/Local:/.test(text)) console.log(`\nstepwise is running at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`);
-  else if (text.trim()) process.stdout.write(text);
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+try {
+  await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port) });
+} catch (error) {
+  console.error(`stepwise could not listen on 127.0.0.1:${port}: ${error.message} (set PORT to use another port)`);
+  process.exit(1);
+}
+console.log(`\nstepwise is running at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`);

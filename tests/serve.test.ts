@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../scripts/serve.mjs';
+
+const SCRIPT = `export const answer = ${'42 + '.repeat(600)}0;\n`;
+const INDEX = '<!doctype html><title>app</title>';
+
+/** Holds the served folder and, beside it, a file that must never be served. */
+let outside: string;
+let root: string;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  outside = mkdtempSync(join(tmpdir(), 'stepwise-serve-'));
+  root = join(outside, 'dist');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), INDEX);
+  writeFileSync(join(root, 'assets/app-abc123.js'), SCRIPT);
+  writeFileSync(join(root, 'assets/tiny-abc123.css'), 'a{}');
+  writeFileSync(join(outside, 'secret.txt'), 'not inside');
+  server = await serveStatic({ root, port: 0 });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(outside, { recursive: true, force: true });
+});
+
+interface Sent {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** The response exactly as sent: the path is not normalised and the body not decoded, as fetch would. */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    request(`${origin}${path}`, { method, headers: { 'accept-encoding': 'identity', ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the static server', () => {
+  it('serves a hashed asset with its type, cached for good', async () => {
+    const { status, headers, body } = await get('/assets/app-abc123.js');
+    expect(status).toBe(200);
+    expect(headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(body.toString()).toBe(SCRIPT);
+  });
+
+  it('sends the gzip copy to a browser that accepts it, and it unpacks to the same bytes', async () => {
+    const { status, headers, body } = await get('/assets/app-abc123.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(status).toBe(200);
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(headers.vary).toBe('Accept-Encoding');
+    expect(body.length).toBeLessThan(SCRIPT.length);
+    expect(gunzipSync(body).toString()).toBe(SCRIPT);
+  });
+
+  it('does not compress small files', async () => {
+    const { headers, body } = await get('/assets/tiny-abc123.css', { 'accept-encoding': 'gzip' });
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(body.toString()).toBe('a{}');
+  });
+
+  it('serves index.html for / and for a path without an extension, revalidated each time', async () => {
+    for (const path of ['/', '/?step=3&file=a.json', '/some/deep/link']) {
+      const { status, headers, body } = await get(path);
+      expect(status, path).toBe(200);
+      expect(headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(headers['cache-control']).toBe('no-cache');
+      expect(body.toString()).toBe(INDEX);
+    }
+  });
+
+  it('answers 304 when the browser already has the version', async () => {
+    const etag = (await get('/')).headers.etag!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await get('/', { 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it('gives 404 for a missing asset, and never serves a file outside its folder', async () => {
+    expect((await get('/assets/missing.js')).status).toBe(404);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      const { status, body } = await get(path);
+      expect([403, 404], path).toContain(status);
+      expect(body.toString()).not.toContain('not inside');
+    }
+  });
+
+  it('refuses methods other than GET and HEAD; HEAD has the headers and no body', async () => {
+    expect((await get('/', {}, 'POST')).status).toBe(405);
+    const head = await get('/assets/app-abc123.js', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(SCRIPT.length));
+    expect(head.body.length).toBe(0);
+  });
+
+  it('serves a file again once it changes on disk', async () => {
+    const path = join(root, 'assets/app-abc123.js');
+    writeFileSync(path, 'export const answer = 1;\n');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path, later, later);
+    expect((await get('/assets/app-abc123.js')).body.toString()).toBe('export const answer = 1;\n');
+  });
+});
