@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { keepInView } from './keepInView';
+import { rowWindow } from './rowWindow';
 import './VirtualList.css';
 
 export interface VirtualListProps<T> {
@@ -15,15 +16,16 @@ export interface VirtualListProps<T> {
   rowsProps?: React.HTMLAttributes<HTMLElement>;
   /** The element type that holds the rows ("ol" for lists, "div" for a tree). */
   as?: 'ol' | 'div';
+  /** Drawn in the scrolled content before the rows and positioned by its own style, e.g. a progress rail. */
+  underlay?: ReactNode;
 }
 
-const OVERSCAN = 8;
-/** Short lists render whole: every row stays reachable to find-in-page and screen readers. */
-const VIRTUALIZE_ABOVE = 400;
+const NO_ROWS: readonly never[] = [];
 
 /**
  * Renders only the rows in view (plus a margin), so that lists of 10,000 steps or files cost the
- * same as lists of 85. Rows have a fixed height; the spacer keeps the scrollbar honest.
+ * same as lists of 85; short lists are filled in whole right after (see rowWindow). Rows have a fixed
+ * height; the spacer keeps the scrollbar honest.
  */
 export function VirtualList<T>({
   items,
@@ -34,6 +36,7 @@ export function VirtualList<T>({
   containerProps,
   rowsProps,
   as = 'div',
+  underlay,
 }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -72,11 +75,16 @@ export function VirtualList<T>({
     element.scrollTop = scrollTop;
   }, [scrollTop]);
 
-  const whole = items.length <= VIRTUALIZE_ABOVE;
-  const first = whole ? 0 : Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = whole
-    ? items.length
-    : Math.min(items.length, Math.ceil((scrollTop + viewHeight) / rowHeight) + OVERSCAN);
+  // The items as last drawn whole; it lags `items` by one deferred render, which React runs after the
+  // urgent one has been committed (and, when that came in an animation frame, painted).
+  const settled = useDeferredValue<readonly T[]>(items, NO_ROWS);
+  const [first, last] = rowWindow({
+    count: items.length,
+    settledCount: settled.length,
+    rowHeight,
+    scrollTop,
+    viewHeight,
+  });
   const Rows = as;
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) rows.push(renderRow(items[i], i));
@@ -91,6 +99,7 @@ export function VirtualList<T>({
         setScrollTop(written.current);
       }}
     >
+      {underlay}
       <Rows
         {...rowsProps}
         className="virtual-list__rows"
