@@ -8,12 +8,14 @@ export interface KindIconProps {
 
 const LABELS: Record<StepKind, string> = { directory: 'Create directory', file: 'Create file', update: 'Update file' };
 
-/** A step kind's glyph, with its name for screen readers and on hover. */
+/**
+ * A step kind's glyph, with its name for screen readers (an image's label, which a row's name includes) and on
+ * hover. Not a visually hidden text: that is positioned, and so a paint layer of its own in every row.
+ */
 export function KindIcon({ kind }: KindIconProps) {
   return (
-    <span className={`kind-icon kind-icon--${kind}`} title={LABELS[kind]}>
+    <span className={`kind-icon kind-icon--${kind}`} role="img" aria-label={LABELS[kind]} title={LABELS[kind]}>
       <Icon name={kind} />
-      <span className="visually-hidden">{LABELS[kind]}</span>
     </span>
   );
 }
