@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useShortcuts } from '../state/useShortcuts';
 import { DetailTabs } from './DetailTabs';
 import { FileTree } from './FileTree';
@@ -6,16 +6,22 @@ import { Header } from './Header';
 import { Narrator } from './Narrator';
 import { Notice } from './Notice';
 import { PaneBoundary } from './PaneBoundary';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { StepDetails } from './StepDetails';
 import { StepList } from './StepList';
 import { Timeline } from './Timeline';
 import './App.css';
 
+// Loaded the first time it is asked for: the first paint does not need it.
+const ShortcutsDialog = lazy(async () => ({ default: (await import('./ShortcutsDialog')).ShortcutsDialog }));
+
 /** Lays out the panes; all behaviour lives in the store and the panes themselves. */
 export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
-  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const [helpAsked, setHelpAsked] = useState(false);
+  const openHelp = useCallback(() => {
+    setHelpAsked(true);
+    setHelpOpen(true);
+  }, []);
   useShortcuts(openHelp);
 
   return (
@@ -45,7 +51,13 @@ export function App() {
         </div>
       </main>
       <Narrator />
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpAsked && (
+        <PaneBoundary name="Keyboard shortcuts">
+          <Suspense fallback={null}>
+            <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          </Suspense>
+        </PaneBoundary>
+      )}
     </div>
   );
 }
