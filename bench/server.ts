@@ -76,7 +76,7 @@ export async function startPreview(outDir = BENCH_DIST): Promise<Preview> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) break;
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) break;
     } catch {
       // not listening yet
     }
