@@ -75,16 +75,14 @@ export function VirtualList<T>({
     element.scrollTop = scrollTop;
   }, [scrollTop]);
 
-  // The items and offset as last drawn in full; they lag by one deferred render, which React runs after
-  // the urgent one has been committed (and, when that came in an animation frame, painted).
+  // The items as last drawn whole; it lags `items` by one deferred render, which React runs after the
+  // urgent one has been committed (and, when that came in an animation frame, painted).
   const settled = useDeferredValue<readonly T[]>(items, NO_ROWS);
-  const settledScrollTop = useDeferredValue(scrollTop);
   const [first, last] = rowWindow({
     count: items.length,
     settledCount: settled.length,
     rowHeight,
     scrollTop,
-    settledScrollTop,
     viewHeight,
   });
   const Rows = as;
