@@ -2,8 +2,8 @@
 //
 // `vite preview` gzips every response as it sends it. On a two-core machine that cost the page most of
 // what it waited for: 20 ms for the entry chunk and 120 ms for Monaco's, on a core the browser needed.
-// Here each file is compressed once, when first asked for (or when it changes on disk), and kept in
-// memory, as a static host with precompressed files would serve it.
+// Here each file is compressed once, before the server listens (and again when it changes on disk),
+// and kept in memory, as a static host with precompressed files would serve it.
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -39,8 +39,9 @@ const MIN_COMPRESSED_BYTES = 1024;
 
 /**
  * Serves `root` on `host:port`. Hashed assets (under assets/) are cached by the browser for good;
- * everything else is revalidated. A path that names no file and has no extension gets index.html, so a
- * deep link with a path still opens the app. Resolves with the server once it listens.
+ * everything else is revalidated. The app keeps its state in the query and the fragment, never in the
+ * path, so a path that names no file is a 404 (the build's relative asset URLs would not load under it).
+ * Resolves with the server once it listens.
  * @param {{ root: string, host?: string, port?: number }} options
  * @returns {Promise<import('node:http').Server>}
  */
@@ -55,6 +56,7 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
     try {
       info = await stat(path);
     } catch {
+      cache.delete(path);
       return null;
     }
     if (!info.isFile()) return null;
@@ -82,6 +84,7 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
 
   /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
   async function respond(request, response) {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -93,34 +96,35 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
       response.writeHead(400).end();
       return;
     }
-    let path = resolve(base, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
+    const path = resolve(base, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
     if (path !== base && !path.startsWith(base + sep)) {
       response.writeHead(403).end();
       return;
     }
-    let file = await load(path);
-    if (file === null && extname(path) === '') {
-      path = join(base, 'index.html');
-      file = await load(path);
-    }
+    const file = await load(path);
     if (file === null) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     const immutable = path.startsWith(join(base, 'assets') + sep);
-    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const acceptsGzip = /(?:^|,)\s*gzip\s*(?:,|$|;\s*q=(?!0(?:\.0*)?\s*(?:,|$)))/i.test(
+      String(request.headers['accept-encoding'] ?? ''),
+    );
     const body = file.gzip !== null && acceptsGzip ? file.gzip : file.body;
     const headers = {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
       ETag: `"${file.version}${body === file.gzip ? '-gzip' : ''}"`,
     };
     if (file.gzip !== null) headers.Vary = 'Accept-Encoding';
     if (body === file.gzip) headers['Content-Encoding'] = 'gzip';
-    if (request.headers['if-none-match'] === headers.ETag) {
-      response.writeHead(304, { ETag: headers.ETag, 'Cache-Control': headers['Cache-Control'] }).end();
+    const known = String(request.headers['if-none-match'] ?? '')
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known.includes(headers.ETag)) {
+      const { ETag, Vary } = headers;
+      response.writeHead(304, { ETag, 'Cache-Control': headers['Cache-Control'], ...(Vary ? { Vary } : {}) }).end();
       return;
     }
     response.writeHead(200, headers);

@@ -21,7 +21,12 @@ if (!existsSync('dist/index.html') || newest('dist') < sources) run('npx vite bu
 try {
   await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port) });
 } catch (error) {
-  console.error(`stepwise could not listen on 127.0.0.1:${port}: ${error.message} (set PORT to use another port)`);
+  const busy = error.code === 'EADDRINUSE' || error.code === 'EACCES';
+  console.error(
+    busy
+      ? `stepwise could not listen on 127.0.0.1:${port}: ${error.message} (set PORT to use another port)`
+      : `stepwise could not serve dist/: ${error.message}`,
+  );
   process.exit(1);
 }
 console.log(`\nstepwise is running at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`);

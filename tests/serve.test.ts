@@ -73,14 +73,22 @@ describe('the static server', () => {
     expect(gunzipSync(body).toString()).toBe(SCRIPT);
   });
 
+  it('sends the plain copy to a browser that refuses gzip with q=0', async () => {
+    for (const accept of ['gzip;q=0', 'br, gzip; q=0.0', 'x-gzip']) {
+      const { headers, body } = await get('/assets/app-abc123.js', { 'accept-encoding': accept });
+      expect(headers['content-encoding'], accept).toBeUndefined();
+      expect(body.toString()).toBe(SCRIPT);
+    }
+  });
+
   it('does not compress small files', async () => {
     const { headers, body } = await get('/assets/tiny-abc123.css', { 'accept-encoding': 'gzip' });
     expect(headers['content-encoding']).toBeUndefined();
     expect(body.toString()).toBe('a{}');
   });
 
-  it('serves index.html for / and for a path without an extension, revalidated each time', async () => {
-    for (const path of ['/', '/?step=3&file=a.json', '/some/deep/link']) {
+  it('serves index.html for / whatever the query, revalidated each time', async () => {
+    for (const path of ['/', '/?step=3&file=a.json']) {
       const { status, headers, body } = await get(path);
       expect(status, path).toBe(200);
       expect(headers['content-type']).toBe('text/html; charset=utf-8');
@@ -89,10 +97,30 @@ describe('the static server', () => {
     }
   });
 
-  it('answers 304 when the browser already has the version', async () => {
+  it('gives 404 for a path that names no file: the app keeps its state in the query, not the path', async () => {
+    const { status, headers } = await get('/some/deep/link');
+    expect(status).toBe(404);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers 304 when the browser already has the version, given alone, weak or in a list', async () => {
     const etag = (await get('/')).headers.etag!;
     expect(etag).toMatch(/^".+"$/);
-    expect((await get('/', { 'if-none-match': etag })).status).toBe(304);
+    for (const known of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const { status, headers } = await get('/', { 'if-none-match': known });
+      expect(status, known).toBe(304);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await get('/', { 'if-none-match': '"other"' })).status).toBe(200);
+    const packed = await get('/assets/app-abc123.js', { 'accept-encoding': 'gzip' });
+    const again = await get('/assets/app-abc123.js', {
+      'accept-encoding': 'gzip',
+      'if-none-match': packed.headers.etag!,
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.vary).toBe('Accept-Encoding');
+    // The plain copy is another version: its tag does not match the gzip one.
+    expect((await get('/assets/app-abc123.js', { 'if-none-match': packed.headers.etag! })).status).toBe(200);
   });
 
   it('gives 404 for a missing asset, and never serves a file outside its folder', async () => {
@@ -112,11 +140,21 @@ describe('the static server', () => {
     expect(head.body.length).toBe(0);
   });
 
-  it('serves a file again once it changes on disk', async () => {
-    const path = join(root, 'assets/app-abc123.js');
-    writeFileSync(path, 'export const answer = 1;\n');
+  it('serves a file again once it changes on disk, even to content of the same size', async () => {
+    const path = join(root, 'notes.txt');
+    writeFileSync(path, 'one');
+    expect((await get('/notes.txt')).body.toString()).toBe('one');
+    writeFileSync(path, 'two');
     const later = new Date(Date.now() + 5_000);
     utimesSync(path, later, later);
-    expect((await get('/assets/app-abc123.js')).body.toString()).toBe('export const answer = 1;\n');
+    expect((await get('/notes.txt')).body.toString()).toBe('two');
+  });
+
+  it('forgets a file removed from disk', async () => {
+    const path = join(root, 'gone.txt');
+    writeFileSync(path, 'here');
+    expect((await get('/gone.txt')).status).toBe(200);
+    rmSync(path);
+    expect((await get('/gone.txt')).status).toBe(404);
   });
 });

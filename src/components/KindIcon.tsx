@@ -4,6 +4,8 @@ import './KindIcon.css';
 
 export interface KindIconProps {
   kind: StepKind;
+  /** Shows the kind's name as text beside the glyph; the glyph is then decorative. */
+  named?: boolean;
 }
 
 const LABELS: Record<StepKind, string> = { directory: 'Create directory', file: 'Create file', update: 'Update file' };
@@ -12,7 +14,16 @@ const LABELS: Record<StepKind, string> = { directory: 'Create directory', file: 
  * A step kind's glyph, with its name for screen readers (an image's label, which a row's name includes) and on
  * hover. Not a visually hidden text: that is positioned, and so a paint layer of its own in every row.
  */
-export function KindIcon({ kind }: KindIconProps) {
+export function KindIcon({ kind, named = false }: KindIconProps) {
+  if (named)
+    return (
+      <>
+        <span className={`kind-icon kind-icon--${kind}`} aria-hidden="true">
+          <Icon name={kind} />
+        </span>{' '}
+        {LABELS[kind]}
+      </>
+    );
   return (
     <span className={`kind-icon kind-icon--${kind}`} role="img" aria-label={LABELS[kind]} title={LABELS[kind]}>
       <Icon name={kind} />

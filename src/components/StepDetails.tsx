@@ -3,8 +3,6 @@ import { describeChange } from '../steps/describe';
 import { KindIcon } from './KindIcon';
 import './StepDetails.css';
 
-const KIND_NAMES = { directory: 'Create directory', file: 'Create file', update: 'Update file' } as const;
-
 function show(value: unknown): string {
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
@@ -32,7 +30,7 @@ export function StepDetails() {
         <div>
           <dt>Kind</dt>
           <dd>
-            <KindIcon kind={step.kind} /> {KIND_NAMES[step.kind]}
+            <KindIcon kind={step.kind} named />
           </dd>
         </div>
         <div>

@@ -16,15 +16,18 @@ export interface RowWindowInput {
 /**
  * The rows to put in the DOM, as [first, last).
  *
- * A long list draws only the rows in view. A short one is drawn whole, except in the frame where it
- * gains or loses more rows than fit in view (the first frame, a jump across the document, a folder of
- * hundreds opened): that frame draws the rows in view, and a deferred render adds the rest once it is
- * painted. One step changes a row or two, and is drawn whole at once.
+ * A long list draws only the rows in view and a margin of OVERSCAN rows on each side. A short one is
+ * drawn whole, except in the frame where it gains or loses more rows than that window holds (the first
+ * frame, a jump across the document, a folder of hundreds opened): that frame draws the window, and a
+ * deferred render adds the rest once it is painted. One step changes a row or two, and is drawn whole
+ * at once.
  */
 export function rowWindow({ count, settledCount, rowHeight, scrollTop, viewHeight }: RowWindowInput): [number, number] {
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + viewHeight) / rowHeight) + OVERSCAN);
+  // The offset may still be the one of a longer list (a filter just narrowed it): the browser will
+  // clamp it, and the window must show what it will show, never an empty range past the end.
+  const top = Math.max(0, Math.min(scrollTop, count * rowHeight - viewHeight));
+  const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((top + viewHeight) / rowHeight) + OVERSCAN);
   if (count > VIRTUALIZE_ABOVE) return [first, last];
-  const inView = last - first;
-  return Math.abs(count - settledCount) > inView ? [first, last] : [0, count];
+  return Math.abs(count - settledCount) > last - first ? [first, last] : [0, count];
 }
