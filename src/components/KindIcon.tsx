@@ -15,18 +15,20 @@ const LABELS: Record<StepKind, string> = { directory: 'Create directory', file: 
  * hover. Not a visually hidden text: that is positioned, and so a paint layer of its own in every row.
  */
 export function KindIcon({ kind, named = false }: KindIconProps) {
-  if (named)
-    return (
-      <>
-        <span className={`kind-icon kind-icon--${kind}`} aria-hidden="true">
-          <Icon name={kind} />
-        </span>{' '}
-        {LABELS[kind]}
-      </>
-    );
-  return (
-    <span className={`kind-icon kind-icon--${kind}`} role="img" aria-label={LABELS[kind]} title={LABELS[kind]}>
+  const label = LABELS[kind];
+  const glyph = (
+    <span
+      className={`kind-icon kind-icon--${kind}`}
+      {...(named ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label, title: label })}
+    >
       <Icon name={kind} />
     </span>
+  );
+  return named ? (
+    <>
+      {glyph} {label}
+    </>
+  ) : (
+    glyph
   );
 }

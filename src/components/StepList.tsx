@@ -22,8 +22,9 @@ export function StepList() {
     const needle = deferredFilter.trim().toLowerCase();
     return needle === '' ? rows : rows.filter((row) => matches(row, needle));
   }, [rows, deferredFilter]);
-  const activeIndex = useMemo(() => visible.findIndex((row) => row.step.number === position), [visible, position]);
+  // Rows are in step order: the applied steps come first, and the current one, if shown, right after them.
   const doneRows = useMemo(() => countBefore(visible, position), [visible, position]);
+  const activeIndex = visible[doneRows]?.step.number === position ? doneRows : -1;
 
   return (
     <section className="pane step-list" aria-labelledby="step-list-title">
