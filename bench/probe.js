@@ -32,6 +32,7 @@
   const marks = {
     steps: () => document.querySelector('ol[aria-label="Steps"] li') !== null,
     tree: () => document.querySelector('[role="tree"] [role="treeitem"]') !== null,
+    details: () => document.querySelector('.step-details__text') !== null,
     editor: () => {
       const lines = document.querySelector('.file-pane__body .monaco-editor .view-lines');
       return lines !== null && lines.textContent.trim() !== '';
@@ -46,6 +47,7 @@
   const timedTexts = {
     steps: 'ol[aria-label="Steps"] .step-list__number',
     tree: '[role="tree"] .file-tree__name',
+    details: '.step-details__text strong',
     editor: '.file-pane__body .monaco-editor .view-lines .view-line span span',
   };
   const presented = {};

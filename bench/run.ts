@@ -231,6 +231,7 @@ async function main(): Promise<void> {
           300,
           'ms',
         ),
+        info(section, '  step details painted too, median', ms(ready.wholePage.median)),
         atMost(
           section,
           'ready: Monaco shows the file, median',

@@ -8,6 +8,11 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
+/** The empty box of the step's details, drawn in the page's first frame (see App). */
+export function StepDetailsFrame() {
+  return <div className="step-details" aria-hidden="true" />;
+}
+
 /** The current step as the document wrote it, what kind it is and the path it resolved to. */
 export function StepDetails() {
   const snapshot = useStepwise(currentSnapshot);
