@@ -3,7 +3,7 @@ import { isJsonObject, tooDeeplyNested } from './jsonScan';
 import { LIMITS } from './limits';
 import { orderedKey, parseOrdered, plainValue, setOrdered, stringifyOrdered, type OrderedObject } from './orderedJson';
 import { foldName, joinPath } from './names';
-import { EMPTY_TREE, getNode, readFile, setNode, splitPath, type DirectoryNode } from './tree';
+import { EMPTY_TREE, getNode, nodeAt, readFile, setNode, splitPath, type DirectoryNode } from './tree';
 import type { Step, StepDocument, UpdateStep } from './types';
 
 export type EntryKind = 'directory' | 'file';
@@ -152,20 +152,23 @@ class ReplayState {
 
   private create(step: Step, path: string, kind: EntryKind, content: string | null): StepChange {
     const where = { line: step.line, step: step.number, path };
-    if (getNode(this.root, path)) throw new StepwiseError(`${path} already exists`, where);
-    const twin = this.folded.get(foldName(path));
+    // Split and folded once: a large document creates thousands of entries, and each split is an array.
+    const segments = splitPath(path);
+    if (nodeAt(this.root, segments)) throw new StepwiseError(`${path} already exists`, where);
+    const folded = foldName(path);
+    const twin = this.folded.get(folded);
     if (twin !== undefined)
       throw new StepwiseError(
         `${path} differs from ${twin} only in letter case or Unicode form; the two would be one file on Windows and macOS`,
         where,
       );
-    if (splitPath(path).length > LIMITS.pathDepth)
+    if (segments.length > LIMITS.pathDepth)
       throw new StepwiseError(`${path} is more than ${LIMITS.pathDepth} levels deep`, where);
-    this.charge(path, content?.length ?? 0, where);
-    this.folded.set(foldName(path), path);
+    this.charge(segments, content?.length ?? 0, where);
+    this.folded.set(folded, path);
     const node =
       content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
-    this.root = setNode(this.root, path, Object.freeze(node));
+    this.root = setNode(this.root, segments, Object.freeze(node));
     this.created.push({ path, kind, position: step.number });
     const name = path.slice(path.lastIndexOf('/') + 1);
     const sameName = this.byName[kind].get(name);
@@ -217,8 +220,9 @@ class ReplayState {
       setOrdered(value, key, next);
     }
     const after = stringifyOrdered(value);
-    this.charge(path, after.length, where);
-    this.root = setNode(this.root, path, Object.freeze({ kind: 'file', content: after }));
+    const segments = splitPath(path);
+    this.charge(segments, after.length, where);
+    this.root = setNode(this.root, segments, Object.freeze({ kind: 'file', content: after }));
     this.fileChanges.get(path)?.push(step.number);
     return { type: 'modified', path, entryKind: 'file', before, after, keys };
   }
@@ -226,10 +230,9 @@ class ReplayState {
   /**
    * Counts what writing `path` costs every later snapshot and refuses the step once the replay's
    * budget is spent: setNode copies the child map of each directory on the path, and the content
-   * stays in memory for as long as the snapshots do.
+   * stays in memory for as long as the snapshots do. `segments` is the path written.
    */
-  private charge(path: string, chars: number, where: ErrorLocation): void {
-    const segments = splitPath(path);
+  private charge(segments: readonly string[], chars: number, where: ErrorLocation): void {
     let dir: DirectoryNode = this.root;
     let copied = 1;
     for (let i = 0; i < segments.length; i++) {

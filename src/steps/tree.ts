@@ -23,8 +23,13 @@ export function splitPath(path: string): string[] {
 
 /** The node at `path` ("" is the root), or undefined. */
 export function getNode(root: DirectoryNode, path: string): TreeNode | undefined {
+  return nodeAt(root, splitPath(path));
+}
+
+/** getNode for a path already split into its segments. */
+export function nodeAt(root: DirectoryNode, segments: readonly string[]): TreeNode | undefined {
   let node: TreeNode = root;
-  for (const segment of splitPath(path)) {
+  for (const segment of segments) {
     if (node.kind !== 'directory') return undefined;
     const child: TreeNode | undefined = node.children.get(segment);
     if (!child) return undefined;
@@ -40,14 +45,14 @@ export function readFile(root: DirectoryNode, path: string): string | undefined 
 }
 
 /**
- * A new root in which `path` holds `node`. Every directory on the way must exist already;
- * the caller (the engine) checks that and reports errors with the step's number.
+ * A new root in which the path made of `segments` holds `node`. Every directory on the way must exist
+ * already; the caller (the engine) checks that and reports errors with the step's number.
  */
-export function setNode(root: DirectoryNode, path: string, node: TreeNode): DirectoryNode {
-  return setAt(root, splitPath(path), 0, node);
+export function setNode(root: DirectoryNode, segments: readonly string[], node: TreeNode): DirectoryNode {
+  return setAt(root, segments, 0, node);
 }
 
-function setAt(dir: DirectoryNode, segments: string[], index: number, node: TreeNode): DirectoryNode {
+function setAt(dir: DirectoryNode, segments: readonly string[], index: number, node: TreeNode): DirectoryNode {
   const name = segments[index];
   let next: TreeNode = node;
   if (index < segments.length - 1) {
