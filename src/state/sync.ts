@@ -152,8 +152,6 @@ export function startSync(): void {
   if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
 
   let applyingHistory = false;
-  const current = useStepwise.getState();
-  window.history.replaceState(null, '', viewQuery(current.position, current.selectedPath) + window.location.hash);
 
   // Writing history and storage costs milliseconds (pushState most of all), so neither happens
   // inside the frame that shows the new position: the URL follows right after that frame is painted,
@@ -170,6 +168,13 @@ export function startSync(): void {
     if (replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
   };
+  // The address is made to name the view shown after the first frame, like every later change: a history
+  // write is a synchronous call into the browser that the first frame does not need, and none is made at
+  // all when the address already names the view.
+  const current = useStepwise.getState();
+  pendingUrl = { query: viewQuery(current.position, current.selectedPath), replace: true };
+  afterNextPaint(flushUrl);
+
   let storeTimer: ReturnType<typeof setTimeout> | null = null;
   const flushStored = () => {
     if (storeTimer !== null) clearTimeout(storeTimer);
