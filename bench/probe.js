@@ -42,7 +42,7 @@
   // The first paint of the marks above is timed with Element Timing where the browser has it: the time
   // the frame with the text was presented. The after-paint time (a message task after the frame) can come
   // late when other tasks were queued first, as they are while a page starts. The probe sets the
-  // attribute on the texts as they are inserted, before they are painted, and stops once all three have
+  // attribute on the texts as they are inserted, before they are painted, and stops once all of them have
   // been painted; a mark watched again later (see rewatch) is timed after paint.
   const timedTexts = {
     steps: 'ol[aria-label="Steps"] .step-list__number',

@@ -7,7 +7,7 @@ import './components/theme.css';
 
 // The position and file from the URL (or the last visit) are applied before the first render: the first
 // render shows them, instead of a render of step 0 followed by a second one of every pane, and the file
-// view (with it the loading of Monaco) starts at once.
+// pane, drawn right after the first frame (see App), opens the right file and starts loading Monaco.
 startSync();
 openSharedDocuments();
 

@@ -24,8 +24,9 @@ export function App() {
   }, []);
   useShortcuts(openHelp);
   // The first frame draws what a visitor reads and clicks first: the header, the timeline, the step list and
-  // the tree. The step's details and the detail pane follow in a render deferred until that frame is painted;
-  // their boxes keep their size meanwhile, so nothing moves when they fill in. Drawing it all in one frame
+  // the tree. The step's details and the detail pane follow in a deferred render, which React starts right
+  // after the first commit and interrupts every few milliseconds, so the browser paints that frame first.
+  // Their boxes keep their size meanwhile, so nothing moves when they fill in. Drawing it all in one frame
   // held the lists back by about 60 ms on the reference machine (see the README's Performance section).
   const detailDrawn = useDeferredValue(true, false);
 

@@ -157,7 +157,10 @@ export function startSync(): void {
   // inside the frame that shows the new position: the URL follows right after that frame is painted,
   // storage once the position has settled (and at the latest when the page is hidden).
   let pendingUrl: { query: string; replace: boolean } | null = null;
+  /** The address from the start-up has not been made to name the view yet (see below). */
+  let startupUrlPending = false;
   const flushUrl = () => {
+    startupUrlPending = false;
     if (pendingUrl === null) return;
     const { query, replace } = pendingUrl;
     pendingUrl = null;
@@ -168,11 +171,12 @@ export function startSync(): void {
     if (replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
   };
-  // The address is made to name the view shown after the first frame, like every later change: a history
-  // write is a synchronous call into the browser that the first frame does not need, and none is made at
-  // all when the address already names the view.
+  // The address is made to name the view in a task after the next frame, like every later change, not
+  // during start-up: a history write is a synchronous call into the browser, and none is made at all when
+  // the address already names the view.
   const current = useStepwise.getState();
   pendingUrl = { query: viewQuery(current.position, current.selectedPath), replace: true };
+  startupUrlPending = true;
   afterNextPaint(flushUrl);
 
   let storeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -192,6 +196,9 @@ export function startSync(): void {
     if (storeTimer !== null) clearTimeout(storeTimer);
     storeTimer = setTimeout(flushStored, STORE_DELAY_MS);
     if (applyingHistory) return;
+    // A change before that first write (a key pressed at once, a shared document opened from the cache):
+    // the start-up entry is corrected first, so that the change is pushed after it rather than over it.
+    if (startupUrlPending) flushUrl();
     const query = viewQuery(state.position, state.selectedPath);
     // Playback would flood the history with every step; it replaces the entry instead. Positions
     // passed within one frame become one entry, pushed if any of them was.
@@ -207,6 +214,7 @@ export function startSync(): void {
   window.addEventListener('popstate', () => {
     // The browser has moved to another entry: a position not yet written must not land after it.
     pendingUrl = null;
+    startupUrlPending = false;
     applyingHistory = true;
     try {
       const problems = apply(requestFromUrl() ?? { step: '0' });
