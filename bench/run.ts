@@ -75,8 +75,8 @@ async function networkBytes(browser: Browser, url: string) {
   // Now use everything: a file in Monaco (its diff too), the zip, every tab.
   await page.goto(`${url}${READY_QUERY}`);
   await paintedTimes(page, ['editor']);
-  await page.getByRole('button', { name: 'Download zip' }).click();
-  await page.waitForEvent('download');
+  // Listening before the click: the download can start before a click's promise settles.
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download zip' }).click()]);
   for (const tab of await page.getByRole('tab').all()) {
     await tab.click();
     await page.waitForTimeout(300);
