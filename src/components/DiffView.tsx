@@ -11,13 +11,26 @@ export interface DiffViewProps {
   language: FileViewProps['language'];
   originalLabel: string;
   modifiedLabel: string;
+  /**
+   * While this stays the same, a new pair of texts keeps the reader's place (default: the path, so that
+   * stepping through one file does); when it changes, the new pair opens at its first change.
+   */
+  placeKey?: string;
 }
 
 /**
  * Two versions of a file side by side in Monaco's read-only diff editor, labelled with their steps.
  * Loads Monaco like FileView does; without it, both versions are shown as plain text.
  */
-export function DiffView({ path, original, modified, language, originalLabel, modifiedLabel }: DiffViewProps) {
+export function DiffView({
+  path,
+  original,
+  modified,
+  language,
+  originalLabel,
+  modifiedLabel,
+  placeKey = path,
+}: DiffViewProps) {
   const { state, loaded } = useMonaco();
   const name = baseName(path);
   const ariaLabels = {
@@ -29,7 +42,7 @@ export function DiffView({ path, original, modified, language, originalLabel, mo
     return (
       <div className="diff-view">
         <loaded.DiffEditor
-          path={path}
+          placeKey={placeKey}
           original={original}
           modified={modified}
           language={language}

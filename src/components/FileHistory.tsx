@@ -172,6 +172,8 @@ export function FileHistory() {
               language={languageOf(path)}
               originalLabel={`Step ${from}`}
               modifiedLabel={`Step ${to}`}
+              // Choosing two versions is a new comparison: it opens at its first change.
+              placeKey={`${path} ${from} ${to}`}
             />
           </div>
         </div>

@@ -156,11 +156,9 @@ export function startSync(): void {
   // Writing history and storage costs milliseconds (pushState most of all), so neither happens
   // inside the frame that shows the new position: the URL follows right after that frame is painted,
   // storage once the position has settled (and at the latest when the page is hidden).
-  let pendingUrl: { query: string; replace: boolean } | null = null;
-  /** The address from the start-up has not been made to name the view yet (see below). */
-  let startupUrlPending = false;
+  /** `startup`: the correction of the address the page was opened with (see below). */
+  let pendingUrl: { query: string; replace: boolean; startup?: true } | null = null;
   const flushUrl = () => {
-    startupUrlPending = false;
     if (pendingUrl === null) return;
     const { query, replace } = pendingUrl;
     pendingUrl = null;
@@ -175,8 +173,7 @@ export function startSync(): void {
   // during start-up: a history write is a synchronous call into the browser, and none is made at all when
   // the address already names the view.
   const current = useStepwise.getState();
-  pendingUrl = { query: viewQuery(current.position, current.selectedPath), replace: true };
-  startupUrlPending = true;
+  pendingUrl = { query: viewQuery(current.position, current.selectedPath), replace: true, startup: true };
   afterNextPaint(flushUrl);
 
   let storeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -198,7 +195,7 @@ export function startSync(): void {
     if (applyingHistory) return;
     // A change before that first write (a key pressed at once, a shared document opened from the cache):
     // the start-up entry is corrected first, so that the change is pushed after it rather than over it.
-    if (startupUrlPending) flushUrl();
+    if (pendingUrl?.startup) flushUrl();
     const query = viewQuery(state.position, state.selectedPath);
     // Playback would flood the history with every step; it replaces the entry instead. Positions
     // passed within one frame become one entry, pushed if any of them was.
@@ -214,7 +211,6 @@ export function startSync(): void {
   window.addEventListener('popstate', () => {
     // The browser has moved to another entry: a position not yet written must not land after it.
     pendingUrl = null;
-    startupUrlPending = false;
     applyingHistory = true;
     try {
       const problems = apply(requestFromUrl() ?? { step: '0' });

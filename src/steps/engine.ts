@@ -184,9 +184,7 @@ class ReplayState {
   private update(step: UpdateStep): StepChange {
     const path = this.resolve('file', step.file, step);
     const where = { line: step.line, step: step.number, path };
-    const segments = splitPath(path);
-    const existing = nodeAt(this.root, segments);
-    const before = existing?.kind === 'file' ? existing.content : '';
+    const before = readFile(this.root, path) ?? '';
     if (tooDeeplyNested(before))
       throw new StepwiseError(
         `${path} nests JSON more than ${LIMITS.jsonDepth} levels deep, so it cannot be updated`,
@@ -222,6 +220,7 @@ class ReplayState {
       setOrdered(value, key, next);
     }
     const after = stringifyOrdered(value);
+    const segments = splitPath(path);
     this.charge(segments, after.length, where);
     this.root = setNode(this.root, segments, Object.freeze({ kind: 'file', content: after }));
     this.fileChanges.get(path)?.push(step.number);

@@ -7,7 +7,8 @@ import { useMonacoTheme } from './useMonacoTheme';
 type DiffViewModel = monaco.editor.IDiffEditorViewModel;
 
 export interface DiffEditorProps {
-  path: string;
+  /** The reader's place is kept while this stays the same (see DiffView). */
+  placeKey: string;
   original: string;
   modified: string;
   language: string;
@@ -23,11 +24,11 @@ export interface DiffEditorProps {
  * reset"). Here the models belong to this component and are detached before anything is disposed.
  */
 export function DiffEditor(props: DiffEditorProps) {
-  const { path, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
+  const { placeKey, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
   const host = useRef<HTMLDivElement>(null);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const pairsRef = useRef<DiffPairs | null>(null);
-  const shownPath = useRef<string | null>(null);
+  const shownPlace = useRef<string | null>(null);
   const revealPending = useRef(false);
   // Where the right-hand editor starts, so the labels stay above their panes even if the split is dragged.
   const [splitAt, setSplitAt] = useState<number | null>(null);
@@ -72,7 +73,7 @@ export function DiffEditor(props: DiffEditorProps) {
     measureSplit();
     diffRef.current = diff;
     pairsRef.current = pairs;
-    shownPath.current = null;
+    shownPlace.current = null;
     return () => {
       diffRef.current = null;
       pairsRef.current = null;
@@ -93,17 +94,17 @@ export function DiffEditor(props: DiffEditorProps) {
     const pairs = pairsRef.current;
     if (!diff || !pairs) return;
     const next = pairs.get(language, original, modified);
-    const sameFile = shownPath.current === path;
-    shownPath.current = path;
+    const samePlace = shownPlace.current === placeKey;
+    shownPlace.current = placeKey;
     if (pairs.shown === next) return;
-    // Same file at another step: keep the reader's place. Another file: start at its first change.
-    const view = sameFile ? diff.saveViewState() : null;
+    // Same file at another step: keep the reader's place. Another file or comparison: its first change.
+    const view = samePlace ? diff.saveViewState() : null;
     revealPending.current = !view;
     pairs.show(next);
     if (view) diff.restoreViewState(view);
     // A kept pair already has its diff, and no update may follow.
     else if (diff.getLineChanges()) revealFirstChange(diff, revealPending);
-  }, [path, original, modified, language]);
+  }, [placeKey, original, modified, language]);
 
   useEffect(() => {
     // Set on the two inner editors: the diff widget's updateOptions has no per-side labels (and would blank
