@@ -20,6 +20,17 @@
   const probe = {
     /** name → ms since navigation start, when the thing was first painted. */
     painted: {},
+    /**
+     * name → ms since navigation start, when the thing's text was first put into the page (the observer that
+     * tags it runs as a microtask right after the insertion), for the marks timed by Element Timing.
+     */
+    inserted: {},
+    /**
+     * Frames whose main-thread work took 50 ms or more (Long Animation Frames): when each started, and when its
+     * rendering (style, layout, paint and the commit to the compositor) was done. Raster and compositing come
+     * after that, off the main thread.
+     */
+    longFrames: [],
     /** Zip blobs handed to the browser: time and size. */
     zips: [],
     /** keydown → painted, ms, for real (trusted) key presses while recording. */
@@ -55,8 +66,10 @@
     const tagger = new MutationObserver(() => {
       for (const [name, selector] of Object.entries(timedTexts))
         if (!(name in presented))
-          for (const text of document.querySelectorAll(`${selector}:not([elementtiming])`))
+          for (const text of document.querySelectorAll(`${selector}:not([elementtiming])`)) {
             text.setAttribute('elementtiming', name);
+            probe.inserted[name] ??= performance.now();
+          }
     });
     tagger.observe(document, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
@@ -67,6 +80,19 @@
         }
     }).observe({ type: 'element', buffered: true });
   }
+  if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame'))
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (entry.renderStart > 0)
+          probe.longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  /**
+   * When the main thread finished rendering the frame that first showed `name`: the first long frame to end after
+   * the text was put into the page. NaN when that frame was not a long one (under 50 ms), or is not known.
+   */
+  probe.frameDone = (name) =>
+    probe.longFrames.find((frame) => frame.end >= (probe.inserted[name] ?? Infinity))?.end ?? Number.NaN;
+
   /** When `name` was presented, if Element Timing reports it within a moment; else `paintedAt`. */
   const presentedOr = (name, paintedAt) =>
     new Promise((resolve) => {

@@ -231,6 +231,11 @@ async function main(): Promise<void> {
           300,
           'ms',
         ),
+        info(
+          section,
+          '  of which: rows in the page / frame rendered, med.',
+          `${ms(ready.listAndTreeSplit.inserted.median)} / ${ms(ready.listAndTreeSplit.frameDone.median)} (then raster, composite)`,
+        ),
         info(section, '  step details painted too, median', ms(ready.wholePage.median)),
         atMost(
           section,

@@ -4,34 +4,20 @@
  * cannot swap files under a measurement.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsStale } from '../scripts/buildFreshness.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BENCH_DIST = join(ROOT, 'bench/results/dist');
-
-const INPUTS = ['src', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'public'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
 
 /**
  * Builds into `outDir` when it is missing or older than any source file; returns whether it built.
  * `extra` adds build flags (the profiler's build is unminified).
  */
 export function ensureBuild(force = false, outDir = BENCH_DIST, extra: readonly string[] = []): boolean {
-  const index = join(outDir, 'index.html');
-  const stale =
-    !existsSync(index) || statSync(index).mtimeMs < Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
-  if (!force && !stale) return false;
+  if (!force && !buildIsStale(ROOT, outDir)) return false;
   const result = spawnSync(
     'npx',
     ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extra],

@@ -11,6 +11,8 @@ const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 /** The probe's API as the page exposes it (see probe.js). */
 interface Probe {
   painted: Record<string, number>;
+  inserted: Record<string, number>;
+  frameDone(name: string): number;
   keyLatencies: number[];
   recordingKeys: boolean;
   clicks(labels: string[]): Promise<InputTimes>;
@@ -60,6 +62,12 @@ export async function paintedTimes(
 export interface ReadyFigures {
   /** Navigation start → step list and file tree painted. */
   listAndTree: Summary;
+  /**
+   * Where that time went, on cold loads: navigation start → the rows put into the page (script), and → the main
+   * thread done rendering that frame (style, layout, paint). The rest, up to listAndTree, is raster, compositing
+   * and presenting the frame. `frameDone` has only the loads where that frame took 50 ms or more (see probe.js).
+   */
+  listAndTreeSplit: { inserted: Summary; frameDone: Summary };
   /** Navigation start → the step's details painted as well: every pane but the file's content. */
   wholePage: Summary;
   /** Navigation start → Monaco showing the selected file. */
@@ -76,6 +84,8 @@ export interface ReadyFigures {
  */
 export async function measureReady(browser: Browser, url: string, query: string, runs: number): Promise<ReadyFigures> {
   const list: number[] = [];
+  const inserted: number[] = [];
+  const frameDone: number[] = [];
   const whole: number[] = [];
   const editor: number[] = [];
   const fcp: number[] = [];
@@ -88,6 +98,15 @@ export async function measureReady(browser: Browser, url: string, query: string,
       const painted = await paintedTimes(page, ['steps', 'tree', 'details', 'editor']);
       if (visit === 'cold') {
         list.push(Math.max(painted.steps, painted.tree));
+        const split = await page.evaluate(() => {
+          const probe = (window as unknown as ProbeWindow).__stepwiseProbe;
+          return {
+            inserted: Math.max(probe.inserted.steps, probe.inserted.tree),
+            frameDone: Math.max(probe.frameDone('steps'), probe.frameDone('tree')),
+          };
+        });
+        if (Number.isFinite(split.inserted)) inserted.push(split.inserted);
+        if (Number.isFinite(split.frameDone)) frameDone.push(split.frameDone);
         whole.push(Math.max(painted.steps, painted.tree, painted.details));
         editor.push(painted.editor);
         fcp.push(
@@ -104,6 +123,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
   }
   return {
     listAndTree: summarize(list),
+    listAndTreeSplit: { inserted: summarize(inserted), frameDone: summarize(frameDone) },
     wholePage: summarize(whole),
     editor: summarize(editor),
     firstContentfulPaint: summarize(fcp),

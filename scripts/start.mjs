@@ -1,8 +1,8 @@
 // One command for users: install if needed, build if the build is missing or older than the
 // sources, then serve the production build and print its URL.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { buildIsStale } from './buildFreshness.mjs';
 import { serveStatic } from './serve.mjs';
 
 const port = process.env.PORT ?? '4173';
@@ -10,13 +10,7 @@ const run = (command) => execSync(command, { stdio: 'inherit' });
 
 if (!existsSync('node_modules/.package-lock.json')) run('npm install --no-audit --no-fund');
 
-function newest(path) {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-const sources = Math.max(newest('src'), newest('index.html'), newest('vite.config.ts'), newest('package-lock.json'));
-if (!existsSync('dist/index.html') || newest('dist') < sources) run('npx vite build');
+if (buildIsStale('.', 'dist')) run('npx vite build');
 
 try {
   await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port) });

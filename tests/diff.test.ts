@@ -172,7 +172,7 @@ describe('unifiedHunks patches apply with git apply', () => {
 
   // Without context git is no oracle: `git apply --unidiff-zero` mis-applies the deletion of a last line that
   // has no newline, even as git's own `git diff -U0` writes it ("b\nb" → "b\n" applies as "b"). Context 0 is
-  // covered by the cases above and by the known answer below.
+  // covered by the cases above, by the known answer below, and by GNU patch (next describe).
   it('for random pairs of texts, with and without final newlines', () => {
     fc.assert(
       fc.property(text, text, fc.constantFrom(1, 3), (before, after, context) => {
@@ -186,5 +186,50 @@ describe('unifiedHunks patches apply with git apply', () => {
   it('without context, a removed last line without newline is written as git diff -U0 writes it', () => {
     expect(unifiedHunks('b\nb', 'b\n', 0)).toEqual(['@@ -2 +1,0 @@', '-b', '\\ No newline at end of file']);
     expect(applied('b\nb', 'b\n', 1)).toBe('b\n');
+  });
+});
+
+// GNU patch reads hunks without context as git diff -U0 writes them, the case git apply gets wrong above.
+describe('unifiedHunks patches without context apply with GNU patch', () => {
+  let dir: string;
+  beforeAll(() => {
+    try {
+      execFileSync('patch', ['--version'], { stdio: 'pipe' });
+    } catch {
+      throw new Error('These tests need GNU patch on the PATH (Debian: apt-get install patch).');
+    }
+    dir = mkdtempSync(join(tmpdir(), 'stepwise-patch-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function patched(before: string, after: string): string {
+    const file = join(dir, 'file.txt');
+    writeFileSync(file, before);
+    const patch = ['--- a/file.txt', '+++ b/file.txt', ...unifiedHunks(before, after, 0)].join('\n') + '\n';
+    writeFileSync(join(dir, 'change.patch'), patch);
+    // No fuzz, no backup, no reject file: a hunk that does not apply exactly is an error.
+    execFileSync(
+      'patch',
+      ['--silent', '--fuzz=0', '--no-backup-if-mismatch', '--reject-file=-', 'file.txt', 'change.patch'],
+      {
+        cwd: dir,
+        stdio: 'pipe',
+      },
+    );
+    return readFileSync(file, 'utf8');
+  }
+
+  it('the case git apply gets wrong: a removed last line without newline', () => {
+    expect(patched('b\nb', 'b\n')).toBe('b\n');
+  });
+
+  it('for random pairs of texts, with and without final newlines', () => {
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        fc.pre(before !== after);
+        expect(patched(before, after)).toBe(after);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

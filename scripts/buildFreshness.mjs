@@ -1,0 +1,30 @@
+// Whether a production build must be redone: `npm start` and the benchmark both build only when the build is
+// missing or older than something it is made from.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What a build is made from, relative to the project root. */
+const BUILD_INPUTS = ['src', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'public'];
+
+/** The newest modification time under `path` (0 when it does not exist). */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/**
+ * True when `outDir` has no build, or its index.html (which Vite writes last) is older than any build input.
+ * @param {string} root the project root
+ * @param {string} outDir the build directory
+ * @returns {boolean}
+ */
+export function buildIsStale(root, outDir) {
+  const index = join(outDir, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
+}
