@@ -194,7 +194,7 @@ async function main(): Promise<void> {
       );
 
       console.log('built-in scenario: ready…');
-      const ready = await measureReady(browser, preview.url, READY_QUERY, 5);
+      const ready = await measureReady(browser, preview.url, READY_QUERY, 9);
       console.log('built-in scenario: stepping…');
       const { context, page } = await newBenchPage(browser);
       await page.goto(preview.url);
