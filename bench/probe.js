@@ -87,11 +87,13 @@
           probe.longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration });
     }).observe({ type: 'long-animation-frame', buffered: true });
   /**
-   * When the main thread finished rendering the frame that first showed `name`: the first long frame to end after
-   * the text was put into the page. NaN when that frame was not a long one (under 50 ms), or is not known.
+   * When the main thread finished rendering the frame that first showed `name`: the end of the long frame during
+   * which the text was put into the page. NaN when that frame was not a long one (under 50 ms), or is not known.
    */
-  probe.frameDone = (name) =>
-    probe.longFrames.find((frame) => frame.end >= (probe.inserted[name] ?? Infinity))?.end ?? Number.NaN;
+  probe.frameDone = (name) => {
+    const at = probe.inserted[name] ?? Number.NaN;
+    return probe.longFrames.find((frame) => frame.start <= at && at <= frame.end)?.end ?? Number.NaN;
+  };
 
   /** When `name` was presented, if Element Timing reports it within a moment; else `paintedAt`. */
   const presentedOr = (name, paintedAt) =>

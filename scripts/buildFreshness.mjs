@@ -17,7 +17,7 @@ function newestMtime(path) {
 }
 
 /**
- * True when `outDir` has no build, or its index.html (which Vite writes last) is older than any build input.
+ * True when `outDir` has no build, or its index.html is older than any build input.
  * @param {string} root the project root
  * @param {string} outDir the build directory
  * @returns {boolean}
