@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { viewQuery } from '../src/state/location';
+
+// startSync keeps the address and the browser's history in step with the store. Here the page is a fake one: an
+// address, a history of entries with back(), localStorage and event listeners; a frame is painted by hand (as in
+// after-paint.test.ts). sync.ts starts once per page, so each test imports fresh copies of the modules.
+
+interface FakePage {
+  /** The entries of the tab's history, as addresses (search + hash), and the one shown. */
+  entries: string[];
+  index: number;
+  /** replaceState and pushState calls, in order. */
+  writes: Array<['replace' | 'push', string]>;
+  storage: Map<string, string>;
+  back(): void;
+}
+
+let frameCallbacks: FrameRequestCallback[] = [];
+
+/** The next frame is painted, then the tasks queued from it run (as afterNextPaint expects). */
+function paintFrame(): void {
+  const due = frameCallbacks;
+  frameCallbacks = [];
+  for (const callback of due) callback(performance.now());
+  vi.advanceTimersByTime(0);
+}
+
+function openPage(address: string): FakePage {
+  const listeners = new Map<string, Array<() => void>>();
+  const page: FakePage = {
+    entries: [address],
+    index: 0,
+    writes: [],
+    storage: new Map(),
+    back() {
+      page.index -= 1;
+      for (const listener of listeners.get('popstate') ?? []) listener();
+    },
+  };
+  const current = () => new URL(page.entries[page.index], 'http://stepwise.test/');
+  vi.stubGlobal('window', {
+    location: {
+      get search() {
+        return current().search;
+      },
+      get hash() {
+        return current().hash;
+      },
+    },
+    history: {
+      replaceState(_state: unknown, _title: string, url: string) {
+        page.writes.push(['replace', url]);
+        page.entries[page.index] = url;
+      },
+      pushState(_state: unknown, _title: string, url: string) {
+        page.writes.push(['push', url]);
+        page.entries.splice(page.index + 1, Infinity, url);
+        page.index += 1;
+      },
+    },
+    localStorage: {
+      getItem: (key: string) => page.storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void page.storage.set(key, value),
+      removeItem: (key: string) => void page.storage.delete(key),
+    },
+    addEventListener(type: string, listener: () => void) {
+      listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+    },
+  });
+  return page;
+}
+
+async function freshApp() {
+  vi.resetModules();
+  const { useStepwise } = await import('../src/state/store');
+  const { startSync } = await import('../src/state/sync');
+  /** The address that names what the store shows now (a step selects the file it changed). */
+  const shownQuery = () => {
+    const { position, selectedPath } = useStepwise.getState();
+    return viewQuery(position, selectedPath);
+  };
+  return { useStepwise, startSync, shownQuery };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  frameCallbacks = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frameCallbacks.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('startSync: the address the page was opened with', () => {
+  it('is corrected after the first frame, not during start-up, and only when it does not name the view', async () => {
+    const page = openPage('/?step=007');
+    const { useStepwise, startSync, shownQuery } = await freshApp();
+    startSync();
+    expect(useStepwise.getState().position).toBe(7);
+    expect(page.writes).toEqual([]);
+    paintFrame();
+    const canonical = shownQuery();
+    expect(canonical).toMatch(/^\?step=7(&|$)/);
+    expect(page.writes).toEqual([['replace', canonical]]);
+
+    const named = openPage(`/${canonical}`);
+    const again = await freshApp();
+    again.startSync();
+    paintFrame();
+    expect(again.useStepwise.getState().position).toBe(7);
+    expect(named.writes).toEqual([]);
+  });
+
+  it('a step taken before the first frame is pushed after the start-up entry is corrected, so Back returns to the restored position', async () => {
+    const page = openPage('/');
+    const { useStepwise, startSync, shownQuery } = await freshApp();
+    const scenario = useStepwise.getState().scenario.id;
+    page.storage.set('stepwise:view', JSON.stringify({ version: 1, scenario, position: 40, file: null }));
+    startSync();
+    expect(useStepwise.getState().position).toBe(40);
+    const restored = shownQuery();
+
+    // A key pressed at once: the store moves before the frame that would correct the address.
+    useStepwise.getState().goTo(41);
+    const next = shownQuery();
+    paintFrame();
+    expect(page.writes).toEqual([
+      ['replace', restored],
+      ['push', next],
+    ]);
+
+    page.back();
+    expect(page.entries[page.index]).toBe(restored);
+    expect(useStepwise.getState().position).toBe(40);
+  });
+
+  it('Back before a pending address was written cancels it: the position Back shows is not overwritten', async () => {
+    const page = openPage('/?step=3');
+    const { useStepwise, startSync, shownQuery } = await freshApp();
+    startSync();
+    paintFrame();
+    const start = page.entries[0];
+    useStepwise.getState().goTo(4);
+    const four = shownQuery();
+    paintFrame();
+    expect(page.entries).toEqual([start, four]);
+
+    useStepwise.getState().goTo(5);
+    page.back();
+    paintFrame();
+    expect(page.entries).toEqual([start, four]);
+    expect(page.entries[page.index]).toBe(start);
+    expect(useStepwise.getState().position).toBe(3);
+  });
+});
