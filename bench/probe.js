@@ -21,8 +21,9 @@
     /** name → ms since navigation start, when the thing was first painted. */
     painted: {},
     /**
-     * name → ms since navigation start, when the thing's text was first put into the page (the observer that
-     * tags it runs as a microtask right after the insertion), for the marks timed by Element Timing.
+     * name → ms since navigation start, when the thing's text was first put into the page, for the marks timed by
+     * Element Timing. Taken by a mutation observer, which runs at the end of the task that inserted the text: for
+     * React, after its render and commit, with the style and layout that the commit forced.
      */
     inserted: {},
     /**
@@ -62,16 +63,19 @@
     editor: '.file-pane__body .monaco-editor .view-lines .view-line span span',
   };
   const presented = {};
-  if (PerformanceObserver.supportedEntryTypes?.includes('element')) {
-    const tagger = new MutationObserver(() => {
-      for (const [name, selector] of Object.entries(timedTexts))
-        if (!(name in presented))
-          for (const text of document.querySelectorAll(`${selector}:not([elementtiming])`)) {
-            text.setAttribute('elementtiming', name);
-            probe.inserted[name] ??= performance.now();
-          }
-    });
-    tagger.observe(document, { childList: true, subtree: true });
+  const hasElementTiming = PerformanceObserver.supportedEntryTypes?.includes('element') ?? false;
+  // Also records when each text was first put into the page (see probe.inserted), with or without Element Timing.
+  const tagger = new MutationObserver(() => {
+    for (const [name, selector] of Object.entries(timedTexts))
+      if (!(name in presented))
+        for (const text of document.querySelectorAll(`${selector}:not([elementtiming])`)) {
+          text.setAttribute('elementtiming', name);
+          probe.inserted[name] ??= performance.now();
+        }
+    if (!hasElementTiming && Object.keys(timedTexts).every((name) => name in probe.inserted)) tagger.disconnect();
+  });
+  tagger.observe(document, { childList: true, subtree: true });
+  if (hasElementTiming)
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
         if (entry.identifier in timedTexts && entry.renderTime > 0 && !(entry.identifier in presented)) {
@@ -79,18 +83,23 @@
           if (Object.keys(timedTexts).every((name) => name in presented)) tagger.disconnect();
         }
     }).observe({ type: 'element', buffered: true });
-  }
-  if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame'))
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        if (entry.renderStart > 0)
-          probe.longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration });
-    }).observe({ type: 'long-animation-frame', buffered: true });
+
+  const keepFrames = (entries) => {
+    for (const entry of entries)
+      if (entry.renderStart > 0)
+        probe.longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  };
+  const frameObserver = PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')
+    ? new PerformanceObserver((list) => keepFrames(list.getEntries()))
+    : null;
+  frameObserver?.observe({ type: 'long-animation-frame', buffered: true });
   /**
    * When the main thread finished rendering the frame that first showed `name`: the end of the long frame during
    * which the text was put into the page. NaN when that frame was not a long one (under 50 ms), or is not known.
    */
   probe.frameDone = (name) => {
+    // Entries not yet delivered to the observer (it is called in a later task) are taken now.
+    if (frameObserver) keepFrames(frameObserver.takeRecords());
     const at = probe.inserted[name] ?? Number.NaN;
     return probe.longFrames.find((frame) => frame.start <= at && at <= frame.end)?.end ?? Number.NaN;
   };

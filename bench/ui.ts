@@ -63,11 +63,11 @@ export interface ReadyFigures {
   /** Navigation start → step list and file tree painted. */
   listAndTree: Summary;
   /**
-   * Where that time went, on cold loads: navigation start → the rows put into the page (script), and → the main
-   * thread done rendering that frame (style, layout, paint). The rest, up to listAndTree, is raster, compositing
-   * and presenting the frame. `frameDone` has only the loads where that frame took 50 ms or more (see probe.js).
+   * Where that time went, on the cold loads where it could be split (the frame took 50 ms or more: see probe.js):
+   * navigation start → the rows put into the page, → the main thread done with that frame (style, layout, paint),
+   * and that frame's raster, compositing and presenting (presented − frameDone, load by load).
    */
-  listAndTreeSplit: { inserted: Summary; frameDone: Summary };
+  listAndTreeSplit: { inserted: Summary; frameDone: Summary; rasterAndComposite: Summary };
   /** Navigation start → the step's details painted as well: every pane but the file's content. */
   wholePage: Summary;
   /** Navigation start → Monaco showing the selected file. */
@@ -86,6 +86,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
   const list: number[] = [];
   const inserted: number[] = [];
   const frameDone: number[] = [];
+  const rasterAndComposite: number[] = [];
   const whole: number[] = [];
   const editor: number[] = [];
   const fcp: number[] = [];
@@ -97,7 +98,8 @@ export async function measureReady(browser: Browser, url: string, query: string,
       await page.goto(url + query);
       const painted = await paintedTimes(page, ['steps', 'tree', 'details', 'editor']);
       if (visit === 'cold') {
-        list.push(Math.max(painted.steps, painted.tree));
+        const presented = Math.max(painted.steps, painted.tree);
+        list.push(presented);
         const split = await page.evaluate(() => {
           const probe = (window as unknown as ProbeWindow).__stepwiseProbe;
           return {
@@ -105,8 +107,11 @@ export async function measureReady(browser: Browser, url: string, query: string,
             frameDone: Math.max(probe.frameDone('steps'), probe.frameDone('tree')),
           };
         });
-        if (Number.isFinite(split.inserted)) inserted.push(split.inserted);
-        if (Number.isFinite(split.frameDone)) frameDone.push(split.frameDone);
+        if (Number.isFinite(split.inserted) && Number.isFinite(split.frameDone)) {
+          inserted.push(split.inserted);
+          frameDone.push(split.frameDone);
+          rasterAndComposite.push(presented - split.frameDone);
+        }
         whole.push(Math.max(painted.steps, painted.tree, painted.details));
         editor.push(painted.editor);
         fcp.push(
@@ -123,7 +128,11 @@ export async function measureReady(browser: Browser, url: string, query: string,
   }
   return {
     listAndTree: summarize(list),
-    listAndTreeSplit: { inserted: summarize(inserted), frameDone: summarize(frameDone) },
+    listAndTreeSplit: {
+      inserted: summarize(inserted),
+      frameDone: summarize(frameDone),
+      rasterAndComposite: summarize(rasterAndComposite),
+    },
     wholePage: summarize(whole),
     editor: summarize(editor),
     firstContentfulPaint: summarize(fcp),

@@ -3,8 +3,18 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a build is made from, relative to the project root. */
-const BUILD_INPUTS = ['src', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'public'];
+/** What a build is made from, relative to the project root (samples/ is bundled for the Documents tab). */
+const BUILD_INPUTS = [
+  'src',
+  'samples',
+  'index.html',
+  'vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.app.json',
+  'package.json',
+  'package-lock.json',
+  'public',
+];
 
 /** The newest modification time under `path` (0 when it does not exist). */
 function newestMtime(path) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diffLines, diffStats, splitLines, unifiedHunks, type DiffOp } from '../src/steps/diff';
+import { requireTool } from './helpers';
 
 // Replays, zips, git and the file system are slow on a busy machine: allow more than the default 5 s.
 vi.setConfig({ testTimeout: 30_000 });
@@ -143,6 +144,7 @@ describe('unifiedHunks', () => {
 describe('unifiedHunks patches apply with git apply', () => {
   let repo: string;
   beforeAll(() => {
+    requireTool('git', /^git version /, 'apt-get install git');
     repo = mkdtempSync(join(tmpdir(), 'stepwise-diff-'));
     execFileSync('git', ['init', '-q'], { cwd: repo });
   });
@@ -193,11 +195,7 @@ describe('unifiedHunks patches apply with git apply', () => {
 describe('unifiedHunks patches without context apply with GNU patch', () => {
   let dir: string;
   beforeAll(() => {
-    try {
-      execFileSync('patch', ['--version'], { stdio: 'pipe' });
-    } catch {
-      throw new Error('These tests need GNU patch on the PATH (Debian: apt-get install patch).');
-    }
+    requireTool('patch', /^GNU patch /, 'apt-get install patch');
     dir = mkdtempSync(join(tmpdir(), 'stepwise-patch-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -207,15 +205,15 @@ describe('unifiedHunks patches without context apply with GNU patch', () => {
     writeFileSync(file, before);
     const patch = ['--- a/file.txt', '+++ b/file.txt', ...unifiedHunks(before, after, 0)].join('\n') + '\n';
     writeFileSync(join(dir, 'change.patch'), patch);
-    // No fuzz, no backup, no reject file: a hunk that does not apply exactly is an error.
-    execFileSync(
+    // No fuzz, no backup, no reject file: a hunk that does not apply is an error. Without context lines GNU patch
+    // also looks for a hunk's lines elsewhere when they are not where its header says, and only reports that it
+    // did ("offset"): that must not happen either.
+    const report = execFileSync(
       'patch',
-      ['--silent', '--fuzz=0', '--no-backup-if-mismatch', '--reject-file=-', 'file.txt', 'change.patch'],
-      {
-        cwd: dir,
-        stdio: 'pipe',
-      },
+      ['--fuzz=0', '--no-backup-if-mismatch', '--reject-file=-', 'file.txt', 'change.patch'],
+      { cwd: dir, encoding: 'utf8', stdio: 'pipe' },
     );
+    expect(report).not.toMatch(/offset|fuzz/i);
     return readFileSync(file, 'utf8');
   }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,19 @@ export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stops a suite at once, with the line that installs it, when a tool it uses as an oracle is missing or is not the
+ * one expected (`version` must match what `command --version` prints).
+ */
+export function requireTool(command: string, version: RegExp, install: string): void {
+  let printed = '';
+  try {
+    printed = execFileSync(command, ['--version'], { encoding: 'utf8', stdio: 'pipe' });
+  } catch {
+    // Not on the PATH: reported below.
+  }
+  if (!version.test(printed))
+    throw new Error(`These tests need ${command} matching ${version} on the PATH (Debian: ${install}).`);
 }

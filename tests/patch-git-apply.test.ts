@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Replay } from '../src/steps/engine';
 import { treeEntries } from '../src/steps/entries';
 import { compareSteps, unifiedPatch } from '../src/steps/patch';
-import { builtinSource, doc, run, withTempDir } from './helpers';
+import { builtinSource, doc, requireTool, run, withTempDir } from './helpers';
 
 const builtin = run(builtinSource());
 
@@ -65,6 +65,8 @@ async function applyAndCompare(result: Replay, from: number, to: number): Promis
 }
 
 describe('unified patches applied with git apply', () => {
+  beforeAll(() => requireTool('git', /^git version /, 'apt-get install git'));
+
   it.each([
     [0, 85],
     [6, 33],
