@@ -16,6 +16,7 @@ import { buildBytes, requestedBytes, type BuildBytes } from './bytes';
 import type { EngineFigures } from './engine';
 import { DEFAULT_OUT, writeLargeScenario } from './generate';
 import { measureLarge, type LargeFigures } from './large';
+import { referenceWorkloadMs } from './reference';
 import { atMost, info, ms, printTable, spread, type Row } from './report';
 import { BENCH_DIST, ensureBuild, ROOT, startPreview } from './server';
 import {
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
   };
   if (loadavg()[0] > cpus().length)
     console.warn(`warning: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; figures will be noisy`);
+  const referenceAtStart = referenceWorkloadMs();
+  results.meta.referenceMsAtStart = referenceAtStart;
 
   const largePath = DEFAULT_OUT;
   if (!existsSync(largePath)) writeLargeScenario(largePath);
@@ -325,6 +328,15 @@ async function main(): Promise<void> {
     }
   }
 
+  const referenceAtEnd = referenceWorkloadMs();
+  results.meta.referenceMsAtEnd = referenceAtEnd;
+  rowsOut.push(
+    info(
+      'Machine',
+      'reference workload (plain JS, Node), start / end',
+      `${ms(referenceAtStart)} / ${ms(referenceAtEnd)}`,
+    ),
+  );
   results.meta.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   results.meta.seconds = Math.round((Date.now() - started) / 1000);
   printTable(rowsOut);
