@@ -1,23 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterNextPaint, NO_FRAME_MS, whenIdle } from '../src/state/afterPaint';
+import { stubAnimationFrames } from './helpers';
 
-// A frame is modelled by hand: the callbacks requested for it run, then (as in a browser) the frame is
+// A frame is painted by hand: the callbacks requested for it run, then (as in a browser) the frame is
 // painted, and only then do timers queued from inside it run.
-let frameCallbacks: Array<FrameRequestCallback | null> = [];
-
-function paintFrame(): void {
-  const due = frameCallbacks;
-  frameCallbacks = [];
-  for (const callback of due) callback?.(performance.now());
-}
+let paintFrame: () => void;
 
 beforeEach(() => {
   vi.useFakeTimers();
-  frameCallbacks = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frameCallbacks.push(callback));
-  vi.stubGlobal('cancelAnimationFrame', (handle: number) => {
-    frameCallbacks[handle - 1] = null;
-  });
+  paintFrame = stubAnimationFrames();
 });
 
 afterEach(() => {

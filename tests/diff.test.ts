@@ -141,6 +141,11 @@ describe('unifiedHunks', () => {
   });
 });
 
+/** A patch of file.txt from `before` to `after`, as the two tools below read it. */
+function filePatch(before: string, after: string, context: number): string {
+  return ['--- a/file.txt', '+++ b/file.txt', ...unifiedHunks(before, after, context)].join('\n') + '\n';
+}
+
 describe('unifiedHunks patches apply with git apply', () => {
   let repo: string;
   beforeAll(() => {
@@ -153,8 +158,7 @@ describe('unifiedHunks patches apply with git apply', () => {
   function applied(before: string, after: string, context: number): string {
     const file = join(repo, 'file.txt');
     writeFileSync(file, before);
-    const patch = ['--- a/file.txt', '+++ b/file.txt', ...unifiedHunks(before, after, context)].join('\n') + '\n';
-    writeFileSync(join(repo, 'change.patch'), patch);
+    writeFileSync(join(repo, 'change.patch'), filePatch(before, after, context));
     const args = ['apply', ...(context === 0 ? ['--unidiff-zero'] : []), 'change.patch'];
     execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
     return readFileSync(file, 'utf8');
@@ -203,8 +207,7 @@ describe('unifiedHunks patches without context apply with GNU patch', () => {
   function patched(before: string, after: string): string {
     const file = join(dir, 'file.txt');
     writeFileSync(file, before);
-    const patch = ['--- a/file.txt', '+++ b/file.txt', ...unifiedHunks(before, after, 0)].join('\n') + '\n';
-    writeFileSync(join(dir, 'change.patch'), patch);
+    writeFileSync(join(dir, 'change.patch'), filePatch(before, after, 0));
     // No fuzz, no backup, no reject file: a hunk that does not apply is an error. Without context lines GNU patch
     // also looks for a hunk's lines elsewhere when they are not where its header says, and only reports that it
     // did ("offset"): that must not happen either.

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 import { replay, type Replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 
@@ -71,4 +72,22 @@ export function requireTool(command: string, version: RegExp, install: string): 
   }
   if (!version.test(printed))
     throw new Error(`These tests need ${command} matching ${version} on the PATH (Debian: ${install}).`);
+}
+
+/**
+ * Stubs requestAnimationFrame and cancelAnimationFrame so that a test paints frames by hand (use with fake timers).
+ * Returns paintFrame: it runs the callbacks requested for the next frame, as a browser does before it paints that
+ * frame; timers queued from them are left for the test to run.
+ */
+export function stubAnimationFrames(): () => void {
+  let callbacks: Array<FrameRequestCallback | null> = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => callbacks.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', (handle: number) => {
+    callbacks[handle - 1] = null;
+  });
+  return () => {
+    const due = callbacks;
+    callbacks = [];
+    for (const callback of due) callback?.(performance.now());
+  };
 }

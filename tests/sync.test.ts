@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { viewQuery } from '../src/state/location';
+import { stubAnimationFrames } from './helpers';
 
 // startSync keeps the address and the browser's history in step with the store. Here the page is a fake one: an
-// address, a history of entries with back(), localStorage and event listeners; a frame is painted by hand (as in
-// after-paint.test.ts). sync.ts starts once per page, so each test imports fresh copies of the modules.
+// address, a history of entries with back(), localStorage and event listeners; frames are painted by hand
+// (stubAnimationFrames). sync.ts starts once per page, so each test imports fresh copies of the modules.
 
 interface FakePage {
   /** The entries of the tab's history, as addresses (search + hash), and the one shown. */
@@ -15,13 +16,11 @@ interface FakePage {
   back(): void;
 }
 
-let frameCallbacks: FrameRequestCallback[] = [];
+let paint: () => void;
 
 /** The next frame is painted, then the tasks queued from it run (as afterNextPaint expects). */
 function paintFrame(): void {
-  const due = frameCallbacks;
-  frameCallbacks = [];
-  for (const callback of due) callback(performance.now());
+  paint();
   vi.advanceTimersByTime(0);
 }
 
@@ -84,9 +83,7 @@ async function freshApp() {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  frameCallbacks = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frameCallbacks.push(callback));
-  vi.stubGlobal('cancelAnimationFrame', () => {});
+  paint = stubAnimationFrames();
 });
 
 afterEach(() => {
