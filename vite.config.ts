@@ -1,17 +1,20 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { RESTORE_SCROLL_SCRIPT } from './src/components/restoreScroll.ts';
 
 /**
- * The built app's Content-Security-Policy: everything from this origin, nothing inline but styles.
+ * The built app's Content-Security-Policy: everything from this origin, nothing inline but styles and the
+ * one script of a page the server rendered, allowed by its hash (src/components/restoreScroll.ts).
  * - style-src 'unsafe-inline': Monaco writes <style> elements at run time (themes, decorations).
  * - img-src/font-src data:: Monaco's CSS inlines small icons; blob: for images made in the page.
  * - worker-src blob:: Monaco falls back to a blob: worker when a worker URL cannot be used directly.
  * - form-action 'none', object-src 'none', base-uri 'self': nothing to submit, embed or rebase.
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(RESTORE_SCROLL_SCRIPT).digest('base64')}'`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -3,10 +3,11 @@
  * bench/results/dist rather than dist/ so that an e2e run rebuilding dist/ at the same time
  * cannot swap files under a measurement.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from '../scripts/build.mjs';
 import { buildIsStale } from '../scripts/buildFreshness.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,15 +19,7 @@ export const BENCH_DIST = join(ROOT, 'bench/results/dist');
  */
 export function ensureBuild(force = false, outDir = BENCH_DIST, extra: readonly string[] = []): boolean {
   if (!force && !buildIsStale(ROOT, outDir)) return false;
-  const result = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extra],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  build(outDir, ['--logLevel', 'warn', ...extra]);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { RESTORE_SCROLL_SCRIPT } from '../src/components/restoreScroll';
 
 /** The app as a person sees it: roles and accessible names only. */
 export class StepwisePage {
@@ -58,4 +59,40 @@ export class StepwisePage {
   editorText(): Locator {
     return this.page.locator('.file-pane__body .monaco-editor .view-lines').first();
   }
+}
+
+/**
+ * Collects what the browser reports against the Content-Security-Policy: `securitypolicyviolation`
+ * events (recorded by a script that runs before the app's own), console messages and page errors.
+ */
+export async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      ),
+    );
+  });
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) messages.push(message.text());
+  });
+  page.on('pageerror', (error) => messages.push(`page error: ${error.message}`));
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)),
+    ...messages,
+  ];
+}
+
+/**
+ * The page's inline scripts other than the one a server-rendered page carries (it scrolls the lists; see
+ * src/components/restoreScroll.ts): anything here came from somewhere it must not.
+ */
+export async function strayInlineScripts(page: Page): Promise<string[]> {
+  const texts = await page
+    .locator('script:not([src])')
+    .evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
+  return texts.filter((text) => text !== RESTORE_SCROLL_SCRIPT);
 }

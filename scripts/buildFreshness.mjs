@@ -1,7 +1,8 @@
 // Whether a production build must be redone: `npm start` and the benchmark both build only when the build is
 // missing or older than something it is made from.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { serverEntry } from './build.mjs';
 
 /** What a build is made from, relative to the project root (samples/ is bundled for the Documents tab). */
 const BUILD_INPUTS = [
@@ -27,14 +28,15 @@ function newestMtime(path) {
 }
 
 /**
- * True when `outDir` has no build, or its index.html is older than any build input.
+ * True when `outDir` has no build (or no server module beside it), or its index.html is older than any
+ * build input.
  * @param {string} root the project root
  * @param {string} outDir the build directory
  * @returns {boolean}
  */
 export function buildIsStale(root, outDir) {
-  const index = join(outDir, 'index.html');
-  if (!existsSync(index)) return true;
+  const index = resolve(root, outDir, 'index.html');
+  if (!existsSync(index) || !existsSync(resolve(root, serverEntry(outDir)))) return true;
   const built = statSync(index).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
 }

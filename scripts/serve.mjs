@@ -4,12 +4,19 @@
 // what it waited for: 20 ms for the entry chunk and 120 ms for Monaco's, on a core the browser needed.
 // Here each file is compressed once, before the server listens (and again when it changes on disk),
 // and kept in memory, as a static host with precompressed files would serve it.
+//
+// When the build has a server renderer beside it (scripts/build.mjs), a request for the page whose query
+// names a view (`/?step=33&file=…`) gets the page with that view's first frame already in it
+// (src/entry-server.tsx): it paints as soon as its HTML and CSS arrive, and the app hydrates it.
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { serverEntry } from './build.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +37,10 @@ const TYPES = {
 /** Types worth compressing; fonts other than TTF, images and zips are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.ttf', '.txt', '.map']);
 const MIN_COMPRESSED_BYTES = 1024;
+/** Rendered pages kept, the most recently asked for; a query longer than the limit is not rendered. */
+const RENDERED_PAGES_KEPT = 64;
+const MAX_RENDERED_QUERY = 4096;
+const ROOT_PLACEHOLDER = '<div id="root"></div>';
 
 /**
  * A file as it is sent: its bytes, a gzip copy where that is smaller, and the version (mtime and size)
@@ -38,14 +49,31 @@ const MIN_COMPRESSED_BYTES = 1024;
  */
 
 /**
+ * The server renderer of the build in `root` (`renderRoot` of src/entry-server.tsx, built beside it by
+ * scripts/build.mjs), or null when there is none: the page is then served as it is, and the browser draws
+ * its first frame. The renderer runs once here, so that the first visitor does not wait for its cold code.
+ * @param {string} root
+ * @returns {Promise<((search: string) => string | null) | null>}
+ */
+export async function loadRenderer(root) {
+  const entry = resolve(serverEntry(root));
+  if (!existsSync(entry)) return null;
+  const { renderRoot } = await import(pathToFileURL(entry).href);
+  if (typeof renderRoot !== 'function') return null;
+  renderRoot('?step=0');
+  return renderRoot;
+}
+
+/**
  * Serves `root` on `host:port`. Hashed assets (under assets/) are cached by the browser for good;
  * everything else is revalidated. The app keeps its state in the query and the fragment, never in the
  * path, so a path that names no file is a 404 (the build's relative asset URLs would not load under it).
  * Resolves with the server once it listens.
- * @param {{ root: string, host?: string, port?: number }} options
+ * With a `renderer` (see loadRenderer), the page is served with the first frame it returns for the query.
+ * @param {{ root: string, host?: string, port?: number, renderer?: ((search: string) => string | null) | null }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
+export function serveStatic({ root, host = '127.0.0.1', port = 4173, renderer = null }) {
   const base = resolve(root);
   /** @type {Map<string, CachedFile>} */
   const cache = new Map();
@@ -74,6 +102,41 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
     return file;
   }
 
+  /** @type {Map<string, CachedFile>} rendered pages by template version and query, oldest first */
+  const rendered = new Map();
+
+  /**
+   * index.html (`template`) with the first frame for `search` in it, compressed like any file; null when
+   * the query names no view, or rendering failed (the browser then draws the frame itself).
+   * @param {CachedFile} template @param {string} search @returns {CachedFile | null}
+   */
+  function renderedPage(template, search) {
+    if (renderer === null || search.length > MAX_RENDERED_QUERY) return null;
+    const key = `${template.version}\n${search}`;
+    const kept = rendered.get(key);
+    if (kept) {
+      rendered.delete(key);
+      rendered.set(key, kept);
+      return kept;
+    }
+    let root;
+    try {
+      root = renderer(search);
+    } catch (error) {
+      console.error(`rendering the page for ${search.slice(0, 200)}: ${error.message}`);
+      return null;
+    }
+    const html = template.body.toString('utf8');
+    if (root === null || !html.includes(ROOT_PLACEHOLDER)) return null;
+    // A function, so that "$&" and the like in the page are not read as replacement patterns.
+    const body = Buffer.from(html.replace(ROOT_PLACEHOLDER, () => root));
+    const digest = createHash('sha256').update(search).digest('base64url').slice(0, 16);
+    const page = { version: `${template.version}-${digest}`, body, gzip: gzipSync(body, { level: 6 }) };
+    rendered.set(key, page);
+    if (rendered.size > RENDERED_PAGES_KEPT) rendered.delete(rendered.keys().next().value);
+    return page;
+  }
+
   const server = createServer((request, response) => {
     respond(request, response).catch((error) => {
       console.error(`serving ${request.url}: ${error.message}`);
@@ -90,8 +153,11 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
       return;
     }
     let pathname;
+    let search;
     try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+      search = url.search;
     } catch {
       response.writeHead(400).end();
       return;
@@ -101,7 +167,9 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173 }) {
       response.writeHead(403).end();
       return;
     }
-    const file = await load(path);
+    const stored = await load(path);
+    const file =
+      stored !== null && path === join(base, 'index.html') ? (renderedPage(stored, search) ?? stored) : stored;
     if (file === null) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
@@ -157,11 +225,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const root = positionals[0] ?? 'dist';
   const { host } = values;
   const port = Number(values.port);
-  serveStatic({ root, host, port }).then(
-    () => console.log(`serving ${root} at http://${host}:${port}/`),
-    (error) => {
-      console.error(`could not serve ${root} on ${host}:${port}: ${error.message}`);
-      process.exit(1);
-    },
-  );
+  loadRenderer(root)
+    .then((renderer) => serveStatic({ root, host, port, renderer }))
+    .then(
+      () => console.log(`serving ${root} at http://${host}:${port}/`),
+      (error) => {
+        console.error(`could not serve ${root} on ${host}:${port}: ${error.message}`);
+        process.exit(1);
+      },
+    );
 }

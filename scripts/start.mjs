@@ -2,18 +2,19 @@
 // sources, then serve the production build and print its URL.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { build } from './build.mjs';
 import { buildIsStale } from './buildFreshness.mjs';
-import { serveStatic } from './serve.mjs';
+import { loadRenderer, serveStatic } from './serve.mjs';
 
 const port = process.env.PORT ?? '4173';
 const run = (command) => execSync(command, { stdio: 'inherit' });
 
 if (!existsSync('node_modules/.package-lock.json')) run('npm install --no-audit --no-fund');
 
-if (buildIsStale('.', 'dist')) run('npx vite build');
+if (buildIsStale('.', 'dist')) build('dist');
 
 try {
-  await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port) });
+  await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port), renderer: await loadRenderer('dist') });
 } catch (error) {
   const busy = error.code === 'EADDRINUSE' || error.code === 'EACCES';
   console.error(

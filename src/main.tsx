@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { useStepwise } from './state/store';
 import { startSync } from './state/sync';
@@ -11,11 +11,14 @@ import './components/theme.css';
 startSync();
 openSharedDocuments();
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 );
+if (root.hasChildNodes()) hydrateRoot(root, app);
+else createRoot(root).render(app);
 
 /**
  * Shared documents (`#doc=` links) are opened by documentLoader, which the first paint does not need: it is

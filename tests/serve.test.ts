@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../scripts/serve.mjs';
+import { rawGet } from './helpers';
 
 const SCRIPT = `export const answer = ${'42 + '.repeat(600)}0;\n`;
 const INDEX = '<!doctype html><title>app</title>';
@@ -33,26 +34,9 @@ afterAll(async () => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-interface Sent {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
 /** The response exactly as sent: the path is not normalised and the body not decoded, as fetch would. */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    request(`${origin}${path}`, { method, headers: { 'accept-encoding': 'identity', ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
-      );
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  rawGet(origin, path, headers, method);
 
 describe('the static server', () => {
   it('serves a hashed asset with its type, cached for good', async () => {

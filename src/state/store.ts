@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { useSyncExternalStore } from 'react';
+import { createStore } from 'zustand/vanilla';
 import type { Snapshot } from '../steps/engine';
 import { getNode } from '../steps/tree';
 import { adjacentChange, clampPosition, PLAY_SPEEDS } from './playback';
@@ -93,7 +94,7 @@ function startOf(scenario: LoadedScenario): Partial<StepwiseState> {
   };
 }
 
-export const useStepwise = create<StepwiseState>()((set, get) => ({
+const store = createStore<StepwiseState>()((set, get) => ({
   scenario: builtinScenario(),
   position: 0,
   selectedPath: null,
@@ -188,3 +189,16 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
     set(startOf(builtinScenario()));
   },
 }));
+
+/**
+ * The store's hook. Unlike zustand's own, it gives React the current state as the server snapshot as
+ * well: a page the server rendered (src/entry-server.tsx) was drawn from the state its address asks for,
+ * and the browser applies the same address (startSync) before it hydrates that page, so the two agree.
+ * zustand's hook would hydrate against the state the store was created with, step 0.
+ */
+function useStepwiseState<U>(selector: (state: StepwiseState) => U): U {
+  const snapshot = () => selector(store.getState());
+  return useSyncExternalStore(store.subscribe, snapshot, snapshot);
+}
+
+export const useStepwise = Object.assign(useStepwiseState, store);

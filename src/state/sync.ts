@@ -128,10 +128,24 @@ function apply(request: ViewRequest): string[] {
   return view.problems;
 }
 
-function requestFromUrl(): ViewRequest | null {
-  const params = new URLSearchParams(window.location.search);
+/** What a query string (`?step=33&file=…`) asks for; null when it names no view. */
+export function requestFromQuery(search: string): ViewRequest | null {
+  const params = new URLSearchParams(search);
   if (!params.has('step') && !params.has('file')) return null;
   return { step: params.get('step'), file: params.get('file') };
+}
+
+function requestFromUrl(): ViewRequest | null {
+  return requestFromQuery(window.location.search);
+}
+
+/**
+ * Opens the view a page starts at, in the browser and on the server (entry-server.tsx) alike, so that
+ * both draw the same first frame; what had to be dropped or changed is named in a notice.
+ */
+export function openStartView(request: ViewRequest, earlierProblem: string | null = null): void {
+  const problems = [...(earlierProblem ? [earlierProblem] : []), ...apply(request)];
+  if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
 }
 
 /** How long a position must stay before it is written to storage. */
@@ -148,8 +162,7 @@ export function startSync(): void {
   started = true;
   const fromUrl = requestFromUrl();
   const stored = fromUrl ? { view: null, problem: null } : readStored();
-  const problems = [...(stored.problem ? [stored.problem] : []), ...apply(fromUrl ?? stored.view ?? {})];
-  if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
+  openStartView(fromUrl ?? stored.view ?? {}, stored.problem);
 
   let applyingHistory = false;
 
