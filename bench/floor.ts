@@ -1,14 +1,14 @@
 /**
- * How soon this machine's Chromium can paint the app's first frame at all: the same markup and CSS as a
- * static page, with no script, and, for the browser's own cost of a navigation, a page of one line.
- * Whatever the app's script does, its cold ready figure cannot come in under the first of these.
+ * How soon this machine's Chromium can paint the app's first frame at all: the page the server renders for a
+ * link, as a static page with no script of the app (its CSS inlined), and, for the browser's own cost of a
+ * navigation, a page of one line. The app's cold ready figure cannot come in under the first of these.
  */
 import type { Browser } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startPreview, type Preview } from './server';
 import { summarize, type Summary } from './stats';
-import { newBenchPage, paintedTimes } from './ui';
+import { newBenchPage } from './ui';
 
 export interface FloorFigures {
   /** Navigation start → first contentful paint of the app's first frame as a static page. */
@@ -19,18 +19,15 @@ export interface FloorFigures {
   elements: number;
 }
 
-/** Applies the offsets the app scrolled its lists to (see captureFirstFrame in probe.js), as the app's commit does. */
-const RESTORE_SCROLL = `<script>for (const e of document.querySelectorAll('[data-bench-scroll-top]')) e.scrollTop = Number(e.dataset.benchScrollTop);</script>`;
-
 /**
- * index.html with the first frame's markup in place of the empty root, its stylesheets inlined (no request to wait
- * for) and every script and module preload taken out. The Content Security Policy goes too: it forbids the one
- * inline script, which scrolls the lists where the app had scrolled them.
+ * The page the server sent for a link to a position (its first frame already in it), with its stylesheets
+ * inlined (no request to wait for) and every script it loads and module preload taken out; the inline script
+ * that scrolls the lists stays, as the policy allows it.
  */
-export function staticFirstFrame(indexHtml: string, readAsset: (path: string) => string, rootMarkup: string): string {
-  const page = indexHtml
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+export function staticFirstFrame(servedHtml: string, readAsset: (path: string) => string): string {
+  if (servedHtml.includes('<div id="root"></div>')) throw new Error('the server sent the page without its first frame');
+  const page = servedHtml
+    .replace(/<script\b[^>]*\bsrc=[^>]*>\s*<\/script>/g, '')
     .replace(/<link rel="modulepreload"[^>]*>/g, '')
     .replace(
       /<link rel="stylesheet"[^>]*href="\.?\/?([^"]+\.css)"[^>]*>/g,
@@ -38,10 +35,8 @@ export function staticFirstFrame(indexHtml: string, readAsset: (path: string) =>
     );
   // A build whose index.html has another shape must fail here, not time a page that still loads the app.
   const left = /<script\b[^>]*\bsrc=|<link\b[^>]*\brel="(?:stylesheet|modulepreload)"/.exec(page);
-  if (left) throw new Error(`index.html: "${left[0]}" was not taken out or inlined`);
-  const root = '<div id="root"></div>';
-  if (!page.includes(root)) throw new Error('index.html has no empty <div id="root"></div>');
-  return page.replace(root, `${rootMarkup}${RESTORE_SCROLL}`);
+  if (left) throw new Error(`the page: "${left[0]}" was not taken out or inlined`);
+  return page;
 }
 
 const ONE_LINE =
@@ -60,7 +55,7 @@ async function firstContentfulPaint(browser: Browser, url: string): Promise<numb
   }
 }
 
-/** Captures the first frame of `url + query` from the build in `dist`, then times both static pages, alternating. */
+/** Fetches the page the server renders for `url + query`, then times both static pages, alternating. */
 export async function measureFloor(
   browser: Browser,
   url: string,
@@ -68,25 +63,15 @@ export async function measureFloor(
   dist: string,
   runs: number,
 ): Promise<FloorFigures> {
-  const { context, page } = await newBenchPage(browser);
-  await page.addInitScript(() => {
-    (window as unknown as { __stepwiseCaptureFirstFrame: boolean }).__stepwiseCaptureFirstFrame = true;
-  });
-  await page.goto(url + query);
-  await paintedTimes(page, ['steps', 'tree']);
-  const markup = await page.evaluate(
-    () => (window as unknown as { __stepwiseProbe: { firstFrame?: string | null } }).__stepwiseProbe.firstFrame,
-  );
-  await context.close();
-  if (!markup) throw new Error('the probe did not capture the first frame');
+  const served = await (await fetch(url + query)).text();
+  const markup = served.slice(served.indexOf('<div id="root">'), served.indexOf('</body>'));
 
   const dir = join(ROOT, 'bench/results/floor');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'line'), { recursive: true });
-  const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
   writeFileSync(
     join(dir, 'index.html'),
-    staticFirstFrame(indexHtml, (path) => readFileSync(join(dist, path), 'utf8'), markup),
+    staticFirstFrame(served, (path) => readFileSync(join(dist, path), 'utf8')),
   );
   writeFileSync(join(dir, 'line', 'index.html'), ONE_LINE);
 

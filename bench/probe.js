@@ -72,27 +72,8 @@
           text.setAttribute('elementtiming', name);
           probe.inserted[name] ??= performance.now();
         }
-    if (
-      window.__stepwiseCaptureFirstFrame &&
-      probe.firstFrame === undefined &&
-      'steps' in probe.inserted &&
-      'tree' in probe.inserted
-    )
-      probe.firstFrame = captureFirstFrame();
     if (!hasElementTiming && Object.keys(timedTexts).every((name) => name in probe.inserted)) tagger.disconnect();
   });
-  /**
-   * The app's markup as its first frame shows it (taken where the step list and tree were put into the page, before
-   * that frame is rendered), for the bench's static copy of it (floor.ts). An offset the app scrolled an element to
-   * cannot be written in HTML, so it is kept in an attribute for the copy's script to apply.
-   */
-  const captureFirstFrame = () => {
-    const root = document.getElementById('root');
-    if (!root) return null;
-    for (const element of root.querySelectorAll('*'))
-      if (element.scrollTop > 0) element.setAttribute('data-bench-scroll-top', String(element.scrollTop));
-    return root.outerHTML;
-  };
   tagger.observe(document, { childList: true, subtree: true });
   if (hasElementTiming)
     new PerformanceObserver((list) => {
