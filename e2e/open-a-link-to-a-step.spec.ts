@@ -73,10 +73,9 @@ test('an address that names no view is drawn by the browser, from the position i
   const app = new StepwisePage(page);
   await app.open('?step=12');
   expect(await (await page.request.get('./?step=12')).text()).not.toContain('<div id="root"></div>');
-  // A position is stored once it has stayed for a moment after a step.
+  // A position reached by a step is stored (at the latest when the page is left).
   await app.button('Next step').click();
   await app.expectPosition(13);
-  await page.waitForTimeout(600);
   expect(await (await page.request.get('./')).text()).toContain('<div id="root"></div>');
   await app.open();
   await app.expectPosition(13);

@@ -15,9 +15,15 @@ export class StepwisePage {
     this.narration = page.getByRole('status');
   }
 
+  /**
+   * Opens the app and waits until it runs: a link to a position arrives with its first frame drawn by the
+   * server, so the slider is there before the app's script has run; the step's details are drawn only by the
+   * running app (in a deferred render, after its effects, such as the keyboard shortcuts, are in place).
+   */
   async open(query = ''): Promise<void> {
     await this.page.goto(`./${query}`);
     await expect(this.slider).toBeVisible();
+    await expect(this.page.getByRole('region', { name: 'Current step' })).toBeVisible();
   }
 
   button(name: string): Locator {

@@ -1,6 +1,6 @@
 // The production build: the app into `outDir`, and the module that renders its first frame on the server
 // (src/entry-server.tsx) into `${outDir}-server`, where scripts/serve.mjs finds it.
-// `node scripts/build.mjs [outDir] [vite build flags…]`
+// `node scripts/build.mjs [outDir] [vite build flags…]` (`npm run build -- --minify false` builds into dist/)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +31,7 @@ export function build(outDir = 'dist', flags = []) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [outDir = 'dist', ...flags] = process.argv.slice(2);
-  build(outDir, flags);
+  const args = process.argv.slice(2);
+  const outDir = args[0] !== undefined && !args[0].startsWith('-') ? args.shift() : 'dist';
+  build(outDir, args);
 }

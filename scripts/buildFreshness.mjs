@@ -15,6 +15,7 @@ const BUILD_INPUTS = [
   'package.json',
   'package-lock.json',
   'public',
+  'scripts/build.mjs',
 ];
 
 /** The newest modification time under `path` (0 when it does not exist). */
@@ -28,15 +29,14 @@ function newestMtime(path) {
 }
 
 /**
- * True when `outDir` has no build (or no server module beside it), or its index.html is older than any
- * build input.
+ * True when `outDir` has no build (or no server renderer beside it), or either is older than any build input.
  * @param {string} root the project root
  * @param {string} outDir the build directory
  * @returns {boolean}
  */
 export function buildIsStale(root, outDir) {
-  const index = resolve(root, outDir, 'index.html');
-  if (!existsSync(index) || !existsSync(resolve(root, serverEntry(outDir)))) return true;
-  const built = statSync(index).mtimeMs;
+  const outputs = [resolve(root, outDir, 'index.html'), resolve(root, serverEntry(outDir))];
+  if (!outputs.every((output) => existsSync(output))) return true;
+  const built = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
   return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
 }

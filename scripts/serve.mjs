@@ -10,7 +10,7 @@
 // (src/entry-server.tsx): it paints as soon as its HTML and CSS arrive, and the app hydrates it.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,17 +51,51 @@ const ROOT_PLACEHOLDER = '<div id="root"></div>';
 /**
  * The server renderer of the build in `root` (`renderRoot` of src/entry-server.tsx, built beside it by
  * scripts/build.mjs), or null when there is none: the page is then served as it is, and the browser draws
- * its first frame. The renderer runs once here, so that the first visitor does not wait for its cold code.
+ * its first frame. A renderer that cannot be loaded is reported and treated as none. When the module
+ * changes on disk (a new build), the new one is loaded in the background, and the page is served as it is
+ * until then: never the first frame of an older build. Each load runs the renderer once, so that the first
+ * visitor does not wait for its cold code.
  * @param {string} root
  * @returns {Promise<((search: string) => string | null) | null>}
  */
 export async function loadRenderer(root) {
   const entry = resolve(serverEntry(root));
-  if (!existsSync(entry)) return null;
-  const { renderRoot } = await import(pathToFileURL(entry).href);
-  if (typeof renderRoot !== 'function') return null;
-  renderRoot('?step=0');
-  return renderRoot;
+  const versionOnDisk = () => {
+    try {
+      const info = statSync(entry);
+      return `${info.mtimeMs}-${info.size}`;
+    } catch {
+      return null;
+    }
+  };
+  const first = versionOnDisk();
+  if (first === null) return null;
+  // React's server renderer picks its development or production build from this when it is first imported.
+  process.env.NODE_ENV ??= 'production';
+  /** @type {{ version: string, render: ((search: string) => string | null) | null }} */
+  let loaded = { version: '', render: null };
+  /** @type {Promise<void> | null} */
+  let loading = null;
+  const load = async (version) => {
+    try {
+      const module = await import(`${pathToFileURL(entry).href}?version=${encodeURIComponent(version)}`);
+      if (typeof module.renderRoot !== 'function') throw new Error('it has no renderRoot');
+      module.renderRoot('?step=0');
+      loaded = { version, render: module.renderRoot };
+    } catch (error) {
+      console.error(`${entry} could not be loaded (${error.message}); pages are served without their first frame`);
+      loaded = { version, render: null };
+    }
+  };
+  await load(first);
+  return (search) => {
+    const version = versionOnDisk();
+    if (version !== loaded.version) {
+      if (version !== null && loading === null) loading = load(version).finally(() => (loading = null));
+      return null;
+    }
+    return loaded.render === null ? null : loaded.render(search);
+  };
 }
 
 /**
@@ -130,8 +164,9 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173, renderer = 
     if (root === null || !html.includes(ROOT_PLACEHOLDER)) return null;
     // A function, so that "$&" and the like in the page are not read as replacement patterns.
     const body = Buffer.from(html.replace(ROOT_PLACEHOLDER, () => root));
-    const digest = createHash('sha256').update(search).digest('base64url').slice(0, 16);
-    const page = { version: `${template.version}-${digest}`, body, gzip: gzipSync(body, { level: 6 }) };
+    // Named by its content: a new build's renderer may draw the same query differently.
+    const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+    const page = { version: digest, body, gzip: gzipSync(body, { level: 6 }) };
     rendered.set(key, page);
     if (rendered.size > RENDERED_PAGES_KEPT) rendered.delete(rendered.keys().next().value);
     return page;

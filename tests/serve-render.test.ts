@@ -48,9 +48,9 @@ describe('the server with a renderer (the first frame drawn on the server)', () 
     }
   });
 
-  it('serves the page as it is when the query names no view, and never renders for another file', async () => {
+  it('serves the page as it is when the renderer draws nothing for the query, and never renders for another file', async () => {
     expect((await get('/')).body.toString()).toBe(INDEX);
-    expect((await get('/?file=')).body.toString()).toBe(INDEX);
+    expect((await get('/?file=x')).body.toString()).toBe(INDEX);
     renderer.mockClear();
     expect((await get('/assets/app.js?step=4')).body.toString()).toBe('export {};');
     expect(renderer).not.toHaveBeenCalled();
@@ -102,20 +102,54 @@ describe('the server with a renderer (the first frame drawn on the server)', () 
 });
 
 describe('loadRenderer', () => {
-  it('loads renderRoot from the server build beside the app, runs it once, and finds none where there is none', async () => {
+  /** A renderer module that draws `label` and counts its calls in a global, since each load is a new instance. */
+  const module = (label: string) =>
+    `globalThis.renderCalls = (globalThis.renderCalls ?? 0) + 1;\n` +
+    `export function renderRoot(search) { return '<div id="root">${label} ' + search + '</div>'; }\n`;
+  const entryOf = (base: string) => join(base, 'app-server/entry-server.js');
+  const calls = () => (globalThis as { renderCalls?: number }).renderCalls ?? 0;
+
+  it('loads renderRoot from the server build beside the app, and finds none where there is none', async () => {
     const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
     try {
-      mkdirSync(join(base, 'app-server'), { recursive: true });
-      writeFileSync(
-        join(base, 'app-server/entry-server.js'),
-        'export const calls = []; export function renderRoot(search) { calls.push(search); return `<div id="root">${search}</div>`; }\n',
-      );
+      mkdirSync(join(base, 'app-server'));
+      writeFileSync(entryOf(base), module('first'));
       const render = await loadRenderer(join(base, 'app'));
-      expect(render?.('?step=2')).toBe('<div id="root">?step=2</div>');
-      const module = (await import(join(base, 'app-server/entry-server.js'))) as { calls: string[] };
-      expect(module.calls).toEqual(['?step=0', '?step=2']);
+      expect(render?.('?step=2')).toBe('<div id="root">first ?step=2</div>');
       expect(await loadRenderer(join(base, 'elsewhere'))).toBeNull();
     } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('loads a new build of the renderer in the background, serving no first frame until it is in', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
+    try {
+      mkdirSync(join(base, 'app-server'));
+      writeFileSync(entryOf(base), module('old'));
+      const render = (await loadRenderer(join(base, 'app')))!;
+      expect(render('?step=1')).toBe('<div id="root">old ?step=1</div>');
+      const before = calls();
+      writeFileSync(entryOf(base), module('new build'));
+      expect(render('?step=1')).toBeNull();
+      await vi.waitFor(() => expect(render('?step=1')).toBe('<div id="root">new build ?step=1</div>'));
+      expect(calls()).toBe(before + 1);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a renderer that cannot be loaded, and the page is then served as it is', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      mkdirSync(join(base, 'app-server'));
+      writeFileSync(entryOf(base), 'export function renderRoot() { throw new Error("broken build"); }\n');
+      const render = await loadRenderer(join(base, 'app'));
+      expect(render?.('?step=1')).toBeNull();
+      expect(error).toHaveBeenCalledWith(expect.stringContaining('broken build'));
+    } finally {
+      error.mockRestore();
       rmSync(base, { recursive: true, force: true });
     }
   });
