@@ -43,10 +43,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Names the build (scripts/build.mjs sets one id for the app and its server renderer): index.html carries it in
+ * a meta element and the renderer exports it, and the server draws a first frame only into the page of the
+ * renderer's own build.
+ */
+const BUILD_ID = process.env.STEPWISE_BUILD_ID ?? 'unnamed';
+
+function buildId(): Plugin {
+  return {
+    name: 'stepwise:build-id',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'stepwise-build', content: BUILD_ID }, injectTo: 'head' }],
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the build works from any static server and any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), buildId()],
+  define: { __STEPWISE_BUILD_ID__: JSON.stringify(BUILD_ID) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -63,7 +63,9 @@ export async function measureFloor(
   dist: string,
   runs: number,
 ): Promise<FloorFigures> {
-  const served = await (await fetch(url + query)).text();
+  const response = await fetch(url + query);
+  if (!response.ok) throw new Error(`the server answered ${response.status} for ${url + query}`);
+  const served = await response.text();
   const markup = served.slice(served.indexOf('<div id="root">'), served.indexOf('</body>'));
 
   const dir = join(ROOT, 'bench/results/floor');

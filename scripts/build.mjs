@@ -13,15 +13,17 @@ export function serverEntry(outDir) {
 }
 
 /**
- * Builds both; the app last, so that its index.html, which buildFreshness compares with the sources, is
- * never newer than the server module.
+ * Builds both, under one build id (`STEPWISE_BUILD_ID`, see vite.config.ts): the server draws only into
+ * the index.html of its own build, never while the two halves come from different builds.
  * @param {string} outDir relative to the project root, or absolute
  * @param {readonly string[]} flags more `vite build` flags (the profiler's build is unminified)
  */
 export function build(outDir = 'dist', flags = []) {
+  const env = { ...process.env, STEPWISE_BUILD_ID: `${Date.now().toString(36)}-${process.pid}` };
   const vite = (args) => {
     const result = spawnSync('npx', ['vite', 'build', '--emptyOutDir', ...args, ...flags], {
       cwd: ROOT,
+      env,
       stdio: 'inherit',
     });
     if (result.status !== 0) throw new Error(`vite build ${args.join(' ')} failed (exit ${result.status})`);

@@ -51,12 +51,14 @@ const ROOT_PLACEHOLDER = '<div id="root"></div>';
 /**
  * The server renderer of the build in `root` (`renderRoot` of src/entry-server.tsx, built beside it by
  * scripts/build.mjs), or null when there is none: the page is then served as it is, and the browser draws
- * its first frame. A renderer that cannot be loaded is reported and treated as none. When the module
- * changes on disk (a new build), the new one is loaded in the background, and the page is served as it is
- * until then: never the first frame of an older build. Each load runs the renderer once, so that the first
- * visitor does not wait for its cold code.
+ * its first frame. A renderer that cannot be loaded is reported and treated as none. It draws only into
+ * the index.html of its own build (the build id both carry), so never while a build is being written or
+ * after one stopped halfway. When the module changes on disk (a new build), the new one is loaded in the
+ * background (Node keeps the old module: one copy per rebuild the server lives through), and the page is
+ * served as it is until then. `version` names the module on disk, for the server's page cache. Each load
+ * runs the renderer once, so that the first visitor does not wait for its cold code.
  * @param {string} root
- * @returns {Promise<((search: string) => string | null) | null>}
+ * @returns {Promise<Renderer | null>}
  */
 export async function loadRenderer(root) {
   const entry = resolve(serverEntry(root));
@@ -72,31 +74,41 @@ export async function loadRenderer(root) {
   if (first === null) return null;
   // React's server renderer picks its development or production build from this when it is first imported.
   process.env.NODE_ENV ??= 'production';
-  /** @type {{ version: string, render: ((search: string) => string | null) | null }} */
-  let loaded = { version: '', render: null };
+  /** @type {{ version: string, render: ((search: string) => string | null) | null, meta: string }} */
+  let loaded = { version: '', render: null, meta: '' };
   /** @type {Promise<void> | null} */
   let loading = null;
   const load = async (version) => {
     try {
       const module = await import(`${pathToFileURL(entry).href}?version=${encodeURIComponent(version)}`);
-      if (typeof module.renderRoot !== 'function') throw new Error('it has no renderRoot');
+      if (typeof module.renderRoot !== 'function' || typeof module.buildMeta !== 'function')
+        throw new Error('it has no renderRoot or buildMeta');
       module.renderRoot('?step=0');
-      loaded = { version, render: module.renderRoot };
+      loaded = { version, render: module.renderRoot, meta: module.buildMeta(module.BUILD_ID) };
     } catch (error) {
       console.error(`${entry} could not be loaded (${error.message}); pages are served without their first frame`);
-      loaded = { version, render: null };
+      loaded = { version, render: null, meta: '' };
     }
   };
   await load(first);
-  return (search) => {
+  /** @type {Renderer} */
+  const render = (search, page) => {
     const version = versionOnDisk();
     if (version !== loaded.version) {
       if (version !== null && loading === null) loading = load(version).finally(() => (loading = null));
       return null;
     }
-    return loaded.render === null ? null : loaded.render(search);
+    return loaded.render === null || !page.includes(loaded.meta) ? null : loaded.render(search);
   };
+  // The module on disk, not the one loaded: a page cached from an older build must not be served once a new
+  // one is written.
+  return Object.defineProperty(render, 'version', { get: () => versionOnDisk() ?? '' });
 }
+
+/**
+ * Draws the root for a query into `page` (index.html), or says null; `version` names what draws it.
+ * @typedef {((search: string, page: string) => string | null) & { version?: string }} Renderer
+ */
 
 /**
  * Serves `root` on `host:port`. Hashed assets (under assets/) are cached by the browser for good;
@@ -104,7 +116,7 @@ export async function loadRenderer(root) {
  * path, so a path that names no file is a 404 (the build's relative asset URLs would not load under it).
  * Resolves with the server once it listens.
  * With a `renderer` (see loadRenderer), the page is served with the first frame it returns for the query.
- * @param {{ root: string, host?: string, port?: number, renderer?: ((search: string) => string | null) | null }} options
+ * @param {{ root: string, host?: string, port?: number, renderer?: Renderer | null }} options
  * @returns {Promise<import('node:http').Server>}
  */
 export function serveStatic({ root, host = '127.0.0.1', port = 4173, renderer = null }) {
@@ -136,7 +148,11 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173, renderer = 
     return file;
   }
 
-  /** @type {Map<string, CachedFile>} rendered pages by template version and query, oldest first */
+  /**
+   * Rendered pages by template, renderer and query, oldest first; null where rendering failed, which is not
+   * tried again for the same three.
+   * @type {Map<string, CachedFile | null>}
+   */
   const rendered = new Map();
 
   /**
@@ -146,30 +162,37 @@ export function serveStatic({ root, host = '127.0.0.1', port = 4173, renderer = 
    */
   function renderedPage(template, search) {
     if (renderer === null || search.length > MAX_RENDERED_QUERY) return null;
-    const key = `${template.version}\n${search}`;
-    const kept = rendered.get(key);
-    if (kept) {
+    const key = `${template.version}\n${renderer.version ?? ''}\n${search}`;
+    if (rendered.has(key)) {
+      const kept = rendered.get(key) ?? null;
       rendered.delete(key);
       rendered.set(key, kept);
       return kept;
     }
-    let root;
+    const html = template.body.toString('utf8');
+    let root = null;
     try {
-      root = renderer(search);
+      root = renderer(search, html);
     } catch (error) {
       console.error(`rendering the page for ${search.slice(0, 200)}: ${error.message}`);
+      keep(key, null);
       return null;
     }
-    const html = template.body.toString('utf8');
+    // Not kept: the renderer may still be loading, or belong to another build than the page.
     if (root === null || !html.includes(ROOT_PLACEHOLDER)) return null;
     // A function, so that "$&" and the like in the page are not read as replacement patterns.
     const body = Buffer.from(html.replace(ROOT_PLACEHOLDER, () => root));
     // Named by its content: a new build's renderer may draw the same query differently.
     const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22);
     const page = { version: digest, body, gzip: gzipSync(body, { level: 6 }) };
+    keep(key, page);
+    return page;
+  }
+
+  /** @param {string} key @param {CachedFile | null} page */
+  function keep(key, page) {
     rendered.set(key, page);
     if (rendered.size > RENDERED_PAGES_KEPT) rendered.delete(rendered.keys().next().value);
-    return page;
   }
 
   const server = createServer((request, response) => {

@@ -11,6 +11,14 @@ import { RESTORE_SCROLL_SCRIPT } from './components/restoreScroll';
 import { useStepwise } from './state/store';
 import { openStartView, requestFromQuery } from './state/sync';
 
+/** Which build this renderer belongs to; the server draws only into that build's index.html (serve.mjs). */
+export const BUILD_ID: string = __STEPWISE_BUILD_ID__;
+
+/** The meta element by which index.html names its build (vite.config.ts). */
+export function buildMeta(id: string): string {
+  return `<meta name="stepwise-build" content="${id}">`;
+}
+
 /**
  * The page's root element, drawn for the address's query string (`?step=33&file=…`), with the script
  * that scrolls its lists; null when the query names no view.

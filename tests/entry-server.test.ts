@@ -27,6 +27,14 @@ describe('the first frame rendered on the server (src/entry-server.tsx)', () => 
     expect(Number(/class="virtual-list[^"]*" data-scroll-top="(\d+)"/.exec(html)?.[1])).toBeGreaterThan(0);
     // The first frame leaves the step's details to a deferred render, in the browser.
     expect(html).not.toContain('step-details__text');
+    // Its controls are in the HTML: the browser must not restore values into them that the store does not have.
+    for (const control of [
+      /<input type="search"[^>]*>/,
+      /<input type="range"[^>]*>/,
+      /<select[^>]*>/,
+      /<input type="checkbox"[^>]*>/,
+    ])
+      expect(control.exec(html)?.[0]).toContain('autoComplete="off"');
   });
 
   it('starts each page afresh: nothing of one request is left in the next', () => {

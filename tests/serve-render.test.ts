@@ -102,55 +102,77 @@ describe('the server with a renderer (the first frame drawn on the server)', () 
 });
 
 describe('loadRenderer', () => {
-  /** A renderer module that draws `label` and counts its calls in a global, since each load is a new instance. */
-  const module = (label: string) =>
-    `globalThis.renderCalls = (globalThis.renderCalls ?? 0) + 1;\n` +
+  const meta = (build: string) => `<meta name="stepwise-build" content="${build}">`;
+  /** A renderer module of build `build` that draws `label`; it counts its loads in a global (each is a new instance). */
+  const module = (build: string, label: string) =>
+    `globalThis.rendererLoads = (globalThis.rendererLoads ?? 0) + 1;\n` +
+    `export const BUILD_ID = '${build}';\n` +
+    `export function buildMeta(id) { return '<meta name="stepwise-build" content="' + id + '">'; }\n` +
     `export function renderRoot(search) { return '<div id="root">${label} ' + search + '</div>'; }\n`;
-  const entryOf = (base: string) => join(base, 'app-server/entry-server.js');
-  const calls = () => (globalThis as { renderCalls?: number }).renderCalls ?? 0;
+  const loads = () => (globalThis as { rendererLoads?: number }).rendererLoads ?? 0;
+  const page = (build: string) => `<!doctype html><head>${meta(build)}</head><body><div id="root"></div></body>`;
 
-  it('loads renderRoot from the server build beside the app, and finds none where there is none', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
-    try {
-      mkdirSync(join(base, 'app-server'));
-      writeFileSync(entryOf(base), module('first'));
-      const render = await loadRenderer(join(base, 'app'));
-      expect(render?.('?step=2')).toBe('<div id="root">first ?step=2</div>');
-      expect(await loadRenderer(join(base, 'elsewhere'))).toBeNull();
-    } finally {
-      rmSync(base, { recursive: true, force: true });
-    }
-  });
-
-  it('loads a new build of the renderer in the background, serving no first frame until it is in', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
-    try {
-      mkdirSync(join(base, 'app-server'));
-      writeFileSync(entryOf(base), module('old'));
-      const render = (await loadRenderer(join(base, 'app')))!;
-      expect(render('?step=1')).toBe('<div id="root">old ?step=1</div>');
-      const before = calls();
-      writeFileSync(entryOf(base), module('new build'));
-      expect(render('?step=1')).toBeNull();
-      await vi.waitFor(() => expect(render('?step=1')).toBe('<div id="root">new build ?step=1</div>'));
-      expect(calls()).toBe(before + 1);
-    } finally {
-      rmSync(base, { recursive: true, force: true });
-    }
-  });
-
-  it('reports a renderer that cannot be loaded, and the page is then served as it is', async () => {
+  it('finds no renderer where the build has none, and reports one that cannot be loaded', async () => {
     const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
+      expect(await loadRenderer(join(base, 'app'))).toBeNull();
       mkdirSync(join(base, 'app-server'));
-      writeFileSync(entryOf(base), 'export function renderRoot() { throw new Error("broken build"); }\n');
+      writeFileSync(join(base, 'app-server/entry-server.js'), 'throw new Error("broken build");\n');
       const render = await loadRenderer(join(base, 'app'));
-      expect(render?.('?step=1')).toBeNull();
+      expect(render?.('?step=1', page('a'))).toBeNull();
       expect(error).toHaveBeenCalledWith(expect.stringContaining('broken build'));
     } finally {
       error.mockRestore();
       rmSync(base, { recursive: true, force: true });
     }
   });
+
+  it('draws only into the page of its own build, and follows a rebuild of both halves', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'stepwise-renderer-'));
+    const entry = join(base, 'app-server/entry-server.js');
+    const index = join(base, 'app/index.html');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let running: Server | null = null;
+    try {
+      mkdirSync(join(base, 'app-server'));
+      mkdirSync(join(base, 'app'));
+      writeFileSync(entry, module('a', 'first'));
+      writeFileSync(index, page('a'));
+      const renderer = (await loadRenderer(join(base, 'app')))!;
+      running = await serveStatic({ root: join(base, 'app'), port: 0, renderer });
+      const at = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+      const body = async (path: string) => (await rawGet(at, path)).body.toString();
+      const first = await rawGet(at, '/?step=1');
+      expect(first.body.toString()).toContain('<div id="root">first ?step=1</div>');
+
+      // The renderer of a new build, while the page is still the old build's: no first frame at all.
+      const before = loads();
+      writeFileSync(entry, module('b', 'second'));
+      // A request finds the new module on disk and starts loading it; until then, and after, the old page stays plain.
+      await vi.waitFor(
+        async () => {
+          expect(await body('/?step=1')).toBe(page('a'));
+          expect(loads()).toBe(before + 1);
+        },
+        { timeout: 5_000 },
+      );
+      expect(await body('/?step=1')).toBe(page('a'));
+      // Then the new page: the new renderer's frame, a new name for it, nothing of the old one kept.
+      writeFileSync(index, `${page('b')}\n`);
+      const second = await rawGet(at, '/?step=1');
+      expect(second.body.toString()).toContain('<div id="root">second ?step=1</div>');
+      expect(second.headers.etag).not.toBe(first.headers.etag);
+
+      // A build that breaks the renderer serves the plain page; the next good build draws again.
+      writeFileSync(entry, 'export const BUILD_ID = "c"; throw new Error("half written");\n');
+      await vi.waitFor(async () => expect(await body('/?step=2')).toBe(`${page('b')}\n`), { timeout: 5_000 });
+      writeFileSync(entry, module('b', 'third'));
+      await vi.waitFor(async () => expect(await body('/?step=2')).toContain('third ?step=2'), { timeout: 5_000 });
+    } finally {
+      error.mockRestore();
+      if (running) await new Promise((resolve) => running!.close(resolve));
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
