@@ -2,11 +2,11 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { RESTORE_SCROLL_SCRIPT } from './src/components/restoreScroll.ts';
+import { buildMeta, RESTORE_SCROLL_SCRIPT } from './src/serverPage.ts';
 
 /**
  * The built app's Content-Security-Policy: everything from this origin, nothing inline but styles and the
- * one script of a page the server rendered, allowed by its hash (src/components/restoreScroll.ts).
+ * one script of a page the server rendered, allowed by its hash (src/serverPage.ts).
  * - style-src 'unsafe-inline': Monaco writes <style> elements at run time (themes, decorations).
  * - img-src/font-src data:: Monaco's CSS inlines small icons; blob: for images made in the page.
  * - worker-src blob:: Monaco falls back to a blob: worker when a worker URL cannot be used directly.
@@ -54,7 +54,7 @@ function buildId(): Plugin {
   return {
     name: 'stepwise:build-id',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'stepwise-build', content: BUILD_ID }, injectTo: 'head' }],
+    transformIndexHtml: (html) => html.replace('</head>', `  ${buildMeta(BUILD_ID)}\n  </head>`),
   };
 }
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { RESTORE_SCROLL_SCRIPT } from '../src/components/restoreScroll';
+import { RESTORE_SCROLL_SCRIPT } from '../src/serverPage';
 
 /** The app as a person sees it: roles and accessible names only. */
 export class StepwisePage {
@@ -94,7 +94,7 @@ export async function watchPolicy(page: Page): Promise<() => Promise<string[]>> 
 
 /**
  * The page's inline scripts other than the one a server-rendered page carries (it scrolls the lists; see
- * src/components/restoreScroll.ts): anything here came from somewhere it must not.
+ * src/serverPage.ts): anything here came from somewhere it must not.
  */
 export async function strayInlineScripts(page: Page): Promise<string[]> {
   const texts = await page

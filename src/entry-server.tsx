@@ -7,17 +7,15 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { App } from './components/App';
-import { RESTORE_SCROLL_SCRIPT } from './components/restoreScroll';
+import { buildMeta, RESTORE_SCROLL_SCRIPT } from './serverPage';
 import { useStepwise } from './state/store';
-import { openStartView, requestFromQuery } from './state/sync';
+import { openView, requestFromQuery } from './state/sync';
 
 /** Which build this renderer belongs to; the server draws only into that build's index.html (serve.mjs). */
 export const BUILD_ID: string = __STEPWISE_BUILD_ID__;
 
-/** The meta element by which index.html names its build (vite.config.ts). */
-export function buildMeta(id: string): string {
-  return `<meta name="stepwise-build" content="${id}">`;
-}
+// serve.mjs looks for this build's meta in the page with the function that wrote it there (vite.config.ts).
+export { buildMeta };
 
 /**
  * The page's root element, drawn for the address's query string (`?step=33&file=…`), with the script
@@ -28,7 +26,7 @@ export function renderRoot(search: string): string | null {
   if (request === null) return null;
   // One store serves every request, one at a time (rendering is synchronous): each starts afresh.
   useStepwise.setState(useStepwise.getInitialState(), true);
-  openStartView(request);
+  openView(request);
   const markup = renderToString(
     <StrictMode>
       <App />

@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { afterNextPaint, NO_FRAME_MS, whenIdle } from '../src/state/afterPaint';
-import { stubAnimationFrames } from './helpers';
+import { handPaintedFrames } from './helpers';
 
 // A frame is painted by hand: the callbacks requested for it run, then (as in a browser) the frame is
 // painted, and only then do timers queued from inside it run.
-let paintFrame: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  paintFrame = stubAnimationFrames();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const paintFrame = handPaintedFrames();
 
 describe('afterNextPaint', () => {
   it('runs the task in a task of its own after the next frame, not before', () => {

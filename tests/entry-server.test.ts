@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
-import { RESTORE_SCROLL_SCRIPT } from '../src/components/restoreScroll';
+import { RESTORE_SCROLL_SCRIPT } from '../src/serverPage';
 import { renderRoot } from '../src/entry-server';
 
 const DEEP_LINK = '?step=33&file=microservices_ecosystem%2Farchitecture_config.json';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { replay, type Replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 
@@ -117,4 +117,21 @@ export function rawGet(
       .on('error', reject)
       .end();
   });
+}
+
+/**
+ * Fake timers and hand-painted frames (see stubAnimationFrames) for every test of the calling file; returns
+ * what paints the next frame.
+ */
+export function handPaintedFrames(): () => void {
+  let paint = () => {};
+  beforeEach(() => {
+    vi.useFakeTimers();
+    paint = stubAnimationFrames();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return () => paint();
 }

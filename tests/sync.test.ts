@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { viewQuery } from '../src/state/location';
-import { stubAnimationFrames } from './helpers';
+import { handPaintedFrames } from './helpers';
 
 // startSync keeps the address and the browser's history in step with the store. Here the page is a fake one: an
 // address, a history of entries with back(), localStorage and event listeners; frames are painted by hand
@@ -16,7 +16,7 @@ interface FakePage {
   back(): void;
 }
 
-let paint: () => void;
+const paint = handPaintedFrames();
 
 /** The next frame is painted, then the tasks queued from it run (as afterNextPaint expects). */
 function paintFrame(): void {
@@ -80,16 +80,6 @@ async function freshApp() {
   };
   return { useStepwise, startSync, shownQuery };
 }
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  paint = stubAnimationFrames();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
 describe('startSync: the address the page was opened with', () => {
   it('is corrected after the first frame, not during start-up, and only when it does not name the view', async () => {

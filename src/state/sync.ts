@@ -120,14 +120,6 @@ function writeStored(state: StepwiseState): void {
   }
 }
 
-function apply(request: ViewRequest): string[] {
-  const state = useStepwise.getState();
-  const view = resolveView(request, state.scenario);
-  state.goTo(view.position);
-  if (view.file) useStepwise.getState().select(view.file);
-  return view.problems;
-}
-
 /** What a query string (`?step=33&file=…`) asks for; null when it names no view. */
 export function requestFromQuery(search: string): ViewRequest | null {
   const params = new URLSearchParams(search);
@@ -140,11 +132,16 @@ function requestFromUrl(): ViewRequest | null {
 }
 
 /**
- * Opens the view a page starts at, in the browser and on the server (entry-server.tsx) alike, so that
- * both draw the same first frame; what had to be dropped or changed is named in a notice.
+ * Opens the view an address (or the stored state) asks for: at start-up, in the browser and on the server
+ * (entry-server.tsx) alike, so that both draw the same first frame, and on Back/Forward. What had to be
+ * dropped or changed is named in a notice.
  */
-export function openStartView(request: ViewRequest, earlierProblem: string | null = null): void {
-  const problems = [...(earlierProblem ? [earlierProblem] : []), ...apply(request)];
+export function openView(request: ViewRequest, earlierProblem: string | null = null): void {
+  const state = useStepwise.getState();
+  const view = resolveView(request, state.scenario);
+  state.goTo(view.position);
+  if (view.file) useStepwise.getState().select(view.file);
+  const problems = [...(earlierProblem ? [earlierProblem] : []), ...view.problems];
   if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
 }
 
@@ -162,7 +159,7 @@ export function startSync(): void {
   started = true;
   const fromUrl = requestFromUrl();
   const stored = fromUrl ? { view: null, problem: null } : readStored();
-  openStartView(fromUrl ?? stored.view ?? {}, stored.problem);
+  openView(fromUrl ?? stored.view ?? {}, stored.problem);
 
   let applyingHistory = false;
 
@@ -226,8 +223,7 @@ export function startSync(): void {
     pendingUrl = null;
     applyingHistory = true;
     try {
-      const problems = apply(requestFromUrl() ?? { step: '0' });
-      if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
+      openView(requestFromUrl() ?? { step: '0' });
     } finally {
       applyingHistory = false;
     }
