@@ -1,7 +1,7 @@
 import type { ComparedEntry } from '../steps/compare';
 import { languageOf } from '../steps/language';
 import { updateSession } from './checkTreeSession';
-import { DiffView } from './DiffView';
+import { PresentedDiff } from './PresentedDiff';
 
 export interface CheckTreeDiffProps {
   entry: ComparedEntry;
@@ -24,7 +24,7 @@ export function CheckTreeDiff({ entry, expectedLabel, theirsLabel }: CheckTreeDi
         </button>
       </header>
       <div className="check-tree__diff-body">
-        <DiffView
+        <PresentedDiff
           path={entry.path}
           original={entry.expected ?? ''}
           modified={entry.actual ?? ''}

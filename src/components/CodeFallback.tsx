@@ -6,10 +6,12 @@ export interface CodeFallbackProps {
   note?: string;
   ariaLabel: string;
   busy?: boolean;
+  /** Long lines wrap instead of scrolling sideways. */
+  wordWrap?: boolean;
 }
 
 /** A file as plain text: the loading state of the Monaco views, and what stays if Monaco cannot load. */
-export function CodeFallback({ value, note, ariaLabel, busy = false }: CodeFallbackProps) {
+export function CodeFallback({ value, note, ariaLabel, busy = false, wordWrap = false }: CodeFallbackProps) {
   return (
     <div className="file-view__fallback" aria-busy={busy}>
       {note && (
@@ -18,7 +20,12 @@ export function CodeFallback({ value, note, ariaLabel, busy = false }: CodeFallb
         </p>
       )}
       {/* Focusable so keyboard users can scroll it; a region so the label is announced. */}
-      <pre className="file-view__pre" tabIndex={0} role="region" aria-label={ariaLabel}>
+      <pre
+        className={`file-view__pre${wordWrap ? ' file-view__pre--wrap' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label={ariaLabel}
+      >
         {value}
       </pre>
     </div>

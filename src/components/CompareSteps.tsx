@@ -3,7 +3,7 @@ import { saveBlob, slug } from '../state/download';
 import { lastPosition, useStepwise } from '../state/store';
 import { languageOf } from '../steps/language';
 import { compareSteps, unifiedPatch, type FileDelta } from '../steps/patch';
-import { DiffView } from './DiffView';
+import { PresentedDiff } from './PresentedDiff';
 import './CompareSteps.css';
 
 const STATUS_BADGES: Readonly<Record<FileDelta['status'], { label: string; className: string }>> = {
@@ -137,7 +137,7 @@ export function CompareSteps() {
         </div>
         <div className="compare-steps__diff">
           {open ? (
-            <DiffView
+            <PresentedDiff
               path={open.path}
               original={open.before}
               modified={open.after}

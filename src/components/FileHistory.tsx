@@ -5,7 +5,7 @@ import { keyDiff, previewValue } from '../steps/keyDiff';
 import { languageOf } from '../steps/language';
 import { baseName } from '../steps/names';
 import { readFile } from '../steps/tree';
-import { DiffView } from './DiffView';
+import { PresentedDiff } from './PresentedDiff';
 import { StepOptions } from './StepOptions';
 import './FileHistory.css';
 
@@ -165,7 +165,7 @@ export function FileHistory() {
             </div>
           )}
           <div className="file-history__diff">
-            <DiffView
+            <PresentedDiff
               path={path}
               original={original}
               modified={modified}

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Snapshot } from '../steps/engine';
 import { getNode } from '../steps/tree';
 import { adjacentChange, clampPosition, PLAY_SPEEDS } from './playback';
+import { prefsStorage, readViewPrefs, writeViewPrefs, type ViewPrefs } from './viewPrefs';
 import { builtinScenario, errorMessage, loadScenario, type LoadedScenario } from './scenario';
 
 export interface StepwiseState {
@@ -17,8 +18,8 @@ export interface StepwiseState {
   speedIndex: number;
   filter: string;
   showFuture: boolean;
-  /** Diff JSON files as formatted JSON (on by default) rather than as their raw text. */
-  diffFormatted: boolean;
+  /** How files, diffs and panes are shown; remembered across visits (see viewPrefs.ts). */
+  prefs: ViewPrefs;
   collapsed: ReadonlySet<string>;
   /** A dismissible message: a clamped deep link, a dropped stored state, … */
   notice: string | null;
@@ -34,7 +35,8 @@ export interface StepwiseState {
   setSpeedIndex(index: number): void;
   setFilter(filter: string): void;
   toggleFuture(): void;
-  toggleDiffFormatted(): void;
+  /** Changes some of the view settings and remembers them. */
+  setPrefs(change: Partial<ViewPrefs>): void;
   toggleCollapsed(path: string, collapsed?: boolean): void;
   showNotice(notice: string | null): void;
   /** Replaces the scenario; on failure keeps the current one and records the error. */
@@ -103,7 +105,7 @@ const store = createStore<StepwiseState>()((set, get) => ({
   speedIndex: 1,
   filter: '',
   showFuture: false,
-  diffFormatted: true,
+  prefs: readViewPrefs(prefsStorage()),
   collapsed: new Set<string>(),
   notice: null,
   loadError: null,
@@ -159,8 +161,10 @@ const store = createStore<StepwiseState>()((set, get) => ({
   toggleFuture() {
     set({ showFuture: !get().showFuture });
   },
-  toggleDiffFormatted() {
-    set({ diffFormatted: !get().diffFormatted });
+  setPrefs(change) {
+    const prefs = { ...get().prefs, ...change };
+    set({ prefs });
+    writeViewPrefs(prefsStorage(), prefs);
   },
   toggleCollapsed(path, collapse) {
     const collapsed = new Set(get().collapsed);
