@@ -6,6 +6,7 @@ import { Header } from './Header';
 import { Narrator } from './Narrator';
 import { Notice } from './Notice';
 import { PaneBoundary } from './PaneBoundary';
+import { Panes } from './Panes';
 import { StepDetails, StepDetailsFrame } from './StepDetails';
 import { StepList } from './StepList';
 import { Timeline } from './Timeline';
@@ -40,18 +41,20 @@ export function App() {
         <Timeline />
       </PaneBoundary>
       <PaneBoundary name="Step details">{detailDrawn ? <StepDetails /> : <StepDetailsFrame />}</PaneBoundary>
-      <main className="app__panes">
-        <PaneBoundary name="Steps">
-          <StepList />
-        </PaneBoundary>
-        <PaneBoundary name="Files">
-          <FileTree />
-        </PaneBoundary>
-        <div className="app__detail">
-          {/* Each tab's panel has its own boundary; this one covers the tab strip itself. */}
-          <PaneBoundary name="Details">{detailDrawn && <DetailTabs />}</PaneBoundary>
-        </div>
-      </main>
+      <Panes
+        steps={
+          <PaneBoundary name="Steps">
+            <StepList />
+          </PaneBoundary>
+        }
+        files={
+          <PaneBoundary name="Files">
+            <FileTree />
+          </PaneBoundary>
+        }
+        // Each tab's panel has its own boundary; this one covers the tab strip itself.
+        detail={<PaneBoundary name="Details">{detailDrawn && <DetailTabs />}</PaneBoundary>}
+      />
       <Narrator />
       {helpAsked && (
         <PaneBoundary name="Keyboard shortcuts">

@@ -126,6 +126,8 @@ export function FileHistory() {
             <div
               className="file-history__keys"
               role="region"
+              // It scrolls when the pane is short: reachable with the keyboard like any scrolled region.
+              tabIndex={0}
               aria-label={`Keys changed from step ${from} to step ${to}`}
             >
               {!keys.ok ? (

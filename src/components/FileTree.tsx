@@ -2,9 +2,11 @@ import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from
 import { currentSnapshot, useStepwise } from '../state/store';
 import { indexOfPath, treeRows, type TreeRow } from '../state/treeRows';
 import { Icon } from './Icon';
+import { TOUCH_TARGET, useNarrowLayout } from './useMediaQuery';
 import { VirtualList } from './VirtualList';
 import './FileTree.css';
 
+/** A row's height in pixels; in the narrow layout, a touch target's (FileTree.css has both). */
 const ROW_HEIGHT = 26;
 
 /**
@@ -12,6 +14,7 @@ const ROW_HEIGHT = 26;
  * open and close folders, Enter or Space opens a file. What the step did is marked in words.
  */
 export function FileTree() {
+  const rowHeight = useNarrowLayout() ? TOUCH_TARGET : ROW_HEIGHT;
   const replay = useStepwise((s) => s.scenario.replay);
   const snapshot = useStepwise(currentSnapshot);
   const collapsed = useStepwise((s) => s.collapsed);
@@ -115,7 +118,7 @@ export function FileTree() {
         <div ref={treeRef} className="file-tree__scroll">
           <VirtualList
             items={rows}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={rowHeight}
             activeIndex={focusIndex}
             rowsProps={{ role: 'tree', 'aria-label': `Files at step ${snapshot.position}`, onKeyDown }}
             renderRow={(row, index) => (
@@ -157,6 +160,8 @@ const TreeItem = memo(function TreeItem({ row, selected, focusable, activate, fo
       aria-selected={selected}
       aria-disabled={row.futureStep !== null || undefined}
       aria-label={row.name}
+      // The full path as a tooltip: a long name is cut short with an ellipsis in a narrow pane.
+      title={row.path}
       aria-description={
         row.futureStep !== null
           ? `created at step ${row.futureStep}`

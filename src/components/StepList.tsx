@@ -3,13 +3,16 @@ import { useStepwise } from '../state/store';
 import { baseName, parentPath } from '../steps/names';
 import { KindIcon } from './KindIcon';
 import { countBefore, matches, stepRows, type StepRow } from './stepRows';
+import { TOUCH_TARGET, useNarrowLayout } from './useMediaQuery';
 import { VirtualList } from './VirtualList';
 import './StepList.css';
 
+/** A row's height in pixels; in the narrow layout, a touch target's (StepList.css has both). */
 const ROW_HEIGHT = 30;
 
 /** Every step with its kind and target; the current one highlighted and kept in view. */
 export function StepList() {
+  const rowHeight = useNarrowLayout() ? TOUCH_TARGET : ROW_HEIGHT;
   const replay = useStepwise((s) => s.scenario.replay);
   const position = useStepwise((s) => s.position);
   const filter = useStepwise((s) => s.filter);
@@ -58,14 +61,14 @@ export function StepList() {
         <VirtualList
           as="ol"
           items={visible}
-          rowHeight={ROW_HEIGHT}
+          rowHeight={rowHeight}
           activeIndex={activeIndex}
           containerProps={{ 'aria-label': 'Steps' } as React.HTMLAttributes<HTMLDivElement>}
           rowsProps={{ 'aria-label': 'Steps' }}
           underlay={
             // One rail beside the steps already applied, instead of a style on each of their rows: a jump
             // then changes its height and two rows, not every row between the two positions.
-            <div className="step-list__done" aria-hidden="true" style={{ height: doneRows * ROW_HEIGHT }} />
+            <div className="step-list__done" aria-hidden="true" style={{ height: doneRows * rowHeight }} />
           }
           renderRow={(row, index) => (
             <StepItem

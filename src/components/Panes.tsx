@@ -1,0 +1,94 @@
+import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useStepwise } from '../state/store';
+import { maxPaneWidth, PANE_WIDTH_RANGE, type PaneWidths } from '../state/viewPrefs';
+import { Splitter } from './Splitter';
+import { onTabListKeyDown } from './tabKeys';
+import { useNarrowLayout } from './useMediaQuery';
+import './Panes.css';
+
+export interface PanesProps {
+  steps: ReactNode;
+  files: ReactNode;
+  detail: ReactNode;
+}
+
+type PaneId = 'steps' | 'files' | 'detail';
+
+const PANES: ReadonlyArray<{ id: PaneId; label: string; resizes?: keyof PaneWidths }> = [
+  { id: 'steps', label: 'Steps', resizes: 'steps' },
+  { id: 'files', label: 'Files', resizes: 'files' },
+  { id: 'detail', label: 'Details' },
+];
+const PANE_IDS = PANES.map((pane) => pane.id);
+
+/**
+ * The step list, the tree and the detail pane. Side by side on a wide screen, with a splitter after each of
+ * the first two (their widths are remembered); in the narrow layout (see useNarrowLayout) one at a time,
+ * below a switch between them. The panes stay mounted either way: switching keeps each one's scroll
+ * position and editor.
+ */
+export function Panes(content: PanesProps) {
+  const narrow = useNarrowLayout();
+  const [shown, setShown] = useState<PaneId>('steps');
+  const widths = useStepwise((s) => s.prefs.paneWidths);
+  const setPrefs = useStepwise((s) => s.setPrefs);
+  const row = useRef<HTMLElement>(null);
+
+  // Set on the element rather than rendered: the first frame of a page the server drew has the default
+  // widths, and hydration does not correct a style attribute.
+  useLayoutEffect(() => {
+    row.current?.style.setProperty('--panes-steps', `${widths.steps}%`);
+    row.current?.style.setProperty('--panes-files', `${widths.files}%`);
+  }, [widths]);
+
+  return (
+    <main ref={row} className={`panes${narrow ? ' panes--stacked' : ''}`}>
+      {narrow && (
+        <div
+          className="panes__switch"
+          role="tablist"
+          aria-label="Panes"
+          onKeyDown={(event) => onTabListKeyDown(event, PANE_IDS, shown, setShown)}
+        >
+          {PANES.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`panes-tab-${id}`}
+              aria-selected={id === shown}
+              aria-controls={`pane-${id}`}
+              tabIndex={id === shown ? 0 : -1}
+              className="panes__tab"
+              onClick={() => setShown(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {PANES.map(({ id, label, resizes }) => (
+        <Fragment key={id}>
+          <div
+            id={`pane-${id}`}
+            className={`panes__pane panes__pane--${id}`}
+            {...(narrow && { role: 'tabpanel', 'aria-labelledby': `panes-tab-${id}`, hidden: id !== shown })}
+          >
+            {content[id]}
+          </div>
+          {!narrow && resizes && (
+            <Splitter
+              label={`Width of the ${label} pane`}
+              controls={`pane-${id}`}
+              value={widths[resizes]}
+              min={PANE_WIDTH_RANGE.min}
+              max={maxPaneWidth(widths, resizes)}
+              onChange={(value) => setPrefs({ paneWidths: { ...widths, [resizes]: value } })}
+              container={row}
+            />
+          )}
+        </Fragment>
+      ))}
+    </main>
+  );
+}
