@@ -15,10 +15,10 @@ import { walkTree } from '../src/steps/tree';
 import { buildBytes, requestedBytes, type BuildBytes } from './bytes';
 import type { EngineFigures } from './engine';
 import { DEFAULT_OUT, writeLargeScenario } from './generate';
+import { measureGrading, type GradeFigures } from './grade';
 import { measureLarge, type LargeFigures } from './large';
 import { referenceWorkloadMs } from './reference';
 import { atMost, info, ms, printTable, spread, type Row } from './report';
-import { measureFloor, type FloorFigures } from './floor';
 import { BENCH_DIST, ensureBuild, ROOT, startPreview } from './server';
 import {
   measureReady,
@@ -38,11 +38,12 @@ const READY_QUERY = '?step=33&file=microservices_ecosystem%2Farchitecture_config
 interface Results {
   meta: Record<string, unknown>;
   engine: EngineFigures;
+  grade: GradeFigures;
   bytes?: BuildBytes & {
     requestedAtFirstPaint: ReturnType<typeof requestedBytes>;
     requestedAfterEverything: ReturnType<typeof requestedBytes>;
   };
-  builtin?: { ready: ReadyFigures; floor: FloorFigures; stepping: SteppingFigures; zip: ZipFigures };
+  builtin?: { ready: ReadyFigures; stepping: SteppingFigures; zip: ZipFigures };
   large?: LargeFigures | { skipped: string };
 }
 
@@ -156,6 +157,25 @@ async function main(): Promise<void> {
     info('Engine (Node)', '  with the parsed document', `${engine.large.totalHeapMB} MB`),
   );
 
+  console.log('grading 1,000 runs (CLI)…');
+  const grading = await measureGrading();
+  results.grade = grading;
+  rowsOut.push(
+    atMost(
+      'Grade (CLI, Node)',
+      `${grading.runs} runs of the built-in scenario, --jobs 2, med.`,
+      ms(grading.jobs2.median),
+      grading.jobs2.median,
+      10_000,
+      'ms',
+    ),
+    info(
+      'Grade (CLI, Node)',
+      '  --jobs 1 (this thread only)',
+      `${ms(grading.jobs1.median)} (${grading.passed} runs pass)`,
+    ),
+  );
+
   if (!args.has('--skip-ui')) {
     console.log('build…');
     ensureBuild(args.has('--rebuild'));
@@ -200,8 +220,6 @@ async function main(): Promise<void> {
       console.log('built-in scenario: ready…');
       const ready = await measureReady(browser, preview.url, READY_QUERY, 9);
       const split = ready.listAndTreeSplit;
-      console.log('built-in scenario: the first frame as a static page…');
-      const floor = await measureFloor(browser, preview.url, READY_QUERY, BENCH_DIST, 9);
       console.log('built-in scenario: stepping…');
       const { context, page } = await newBenchPage(browser);
       await page.goto(preview.url);
@@ -210,7 +228,7 @@ async function main(): Promise<void> {
       console.log('built-in scenario: zip…');
       const zip = await measureZip(page, 10);
       await context.close();
-      results.builtin = { ready, floor, stepping, zip };
+      results.builtin = { ready, stepping, zip };
       const section = 'Built-in scenario (85 steps), Chromium';
       rowsOut.push(
         atMost(
@@ -242,11 +260,6 @@ async function main(): Promise<void> {
           section,
           '  rows in the page / frame rendered / raster, med.',
           `${ms(split.inserted.median)} / ${ms(split.frameDone.median)} / ${ms(split.rasterAndComposite.median)} (${split.inserted.n} of ${ready.listAndTree.n} loads)`,
-        ),
-        info(
-          section,
-          '  the same frame as a static page, no script, FCP med.',
-          `${ms(floor.firstFrameStatic.median)} (${floor.elements} elements; a page of one line: ${ms(floor.oneLine.median)})`,
         ),
         info(section, '  step details painted too, median', ms(ready.wholePage.median)),
         atMost(

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and shares its code with the app; tsx compiles it on the fly.
-import { register } from 'tsx/esm/api';
+// Runs the CLI bundle: src/cli/main.ts built into one plain ES module by scripts/build-cli.mjs (`npm run build`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const bundle = new URL('../dist-cli/stepwise.mjs', import.meta.url);
+if (existsSync(fileURLToPath(bundle))) {
+  const { main } = await import(bundle.href);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  console.error(`stepwise: ${fileURLToPath(bundle)} is missing; in a checkout of stepwise, run "npm run build" first.`);
+  process.exitCode = 2;
+}

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { RESTORE_SCROLL_SCRIPT } from '../src/serverPage';
 
 /** The app as a person sees it: roles and accessible names only. */
 export class StepwisePage {
@@ -16,9 +15,8 @@ export class StepwisePage {
   }
 
   /**
-   * Opens the app and waits until it runs: a link to a position arrives with its first frame drawn by the
-   * server, so the slider is there before the app's script has run; the step's details are drawn only by the
-   * running app (in a deferred render, after its effects, such as the keyboard shortcuts, are in place).
+   * Opens the app and waits until it runs: the step's details are drawn in a deferred render, after the first
+   * frame's effects (such as the keyboard shortcuts) are in place.
    */
   async open(query = ''): Promise<void> {
     await this.page.goto(`./${query}`);
@@ -92,13 +90,7 @@ export async function watchPolicy(page: Page): Promise<() => Promise<string[]>> 
   ];
 }
 
-/**
- * The page's inline scripts other than the one a server-rendered page carries (it scrolls the lists; see
- * src/serverPage.ts): anything here came from somewhere it must not.
- */
+/** The page's inline scripts: it has none, so anything here came from somewhere it must not. */
 export async function strayInlineScripts(page: Page): Promise<string[]> {
-  const texts = await page
-    .locator('script:not([src])')
-    .evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
-  return texts.filter((text) => text !== RESTORE_SCROLL_SCRIPT);
+  return page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
 }

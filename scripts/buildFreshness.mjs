@@ -2,7 +2,6 @@
 // missing or older than something it is made from.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serverEntry } from './build.mjs';
 
 /** What a build is made from, relative to the project root (samples/ is bundled for the Documents tab). */
 const BUILD_INPUTS = [
@@ -29,14 +28,14 @@ function newestMtime(path) {
 }
 
 /**
- * True when `outDir` has no build (or no server renderer beside it), or either is older than any build input.
+ * True when `outDir` has no build, or it is older than any build input.
  * @param {string} root the project root
  * @param {string} outDir the build directory
  * @returns {boolean}
  */
 export function buildIsStale(root, outDir) {
-  const outputs = [resolve(root, outDir, 'index.html'), resolve(root, serverEntry(outDir))];
-  if (!outputs.every((output) => existsSync(output))) return true;
-  const built = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
+  const output = resolve(root, outDir, 'index.html');
+  if (!existsSync(output)) return true;
+  const built = statSync(output).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
 }

@@ -1,5 +1,5 @@
-// Finds the Chromium that Playwright should drive: browsers cannot be downloaded on our machines,
-// so the system's Debian package is the normal case.
+// Finds the Chromium that Playwright should drive: the system's (Debian's `chromium` package) is the normal case,
+// so that no browser has to be downloaded.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -44,7 +44,7 @@ const DISABLED_FEATURES = [
   'WebUIOmniboxAimPopup',
 ];
 
-/** Flags for Chromium here: no sandbox as root, and no background work for hosts or windows we do not use. */
+/** Flags for the Chromium the tests and the bench drive: no sandbox as root, and no background work for hosts or windows we do not use. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { build } from './build.mjs';
 import { buildIsStale } from './buildFreshness.mjs';
-import { loadRenderer, serveStatic } from './serve.mjs';
+import { serveStatic } from './serve.mjs';
 
 const port = process.env.PORT ?? '4173';
 const run = (command) => execSync(command, { stdio: 'inherit' });
@@ -14,7 +14,7 @@ if (!existsSync('node_modules/.package-lock.json')) run('npm install --no-audit 
 if (buildIsStale('.', 'dist')) build('dist');
 
 try {
-  await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port), renderer: await loadRenderer('dist') });
+  await serveStatic({ root: 'dist', host: '127.0.0.1', port: Number(port) });
 } catch (error) {
   const busy = error.code === 'EADDRINUSE' || error.code === 'EACCES';
   console.error(

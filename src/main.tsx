@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { useStepwise } from './state/store';
 import { startSync } from './state/sync';
@@ -11,14 +11,11 @@ import './components/theme.css';
 startSync();
 openSharedDocuments();
 
-const root = document.getElementById('root')!;
-const app = (
+createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
-  </StrictMode>
+  </StrictMode>,
 );
-if (root.hasChildNodes()) hydrateRoot(root, app);
-else createRoot(root).render(app);
 
 /**
  * Shared documents (`#doc=` links) are opened by documentLoader, which the first paint does not need: it is

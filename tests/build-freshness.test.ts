@@ -1,7 +1,6 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serverEntry } from '../scripts/build.mjs';
 import { buildIsStale } from '../scripts/buildFreshness.mjs';
 import { withTempDir } from './helpers';
 
@@ -18,27 +17,24 @@ function touch(root: string, path: string, seconds: number): void {
 }
 
 describe('buildIsStale: whether `npm start` and the bench must build again', () => {
-  it('builds when the app or its server renderer is missing, or either is older than a source', () =>
+  it('builds when the build is missing or older than a source or the build script', () =>
     withTempDir(async (root) => {
       touch(root, 'src/main.tsx', 1_000);
       expect(buildIsStale(root, 'dist')).toBe(true);
+      touch(root, 'dist/index.html', 500);
+      expect(buildIsStale(root, 'dist')).toBe(true);
       touch(root, 'dist/index.html', 2_000);
-      expect(buildIsStale(root, 'dist')).toBe(true);
-      touch(root, serverEntry('dist'), 2_000);
       expect(buildIsStale(root, 'dist')).toBe(false);
-      touch(root, serverEntry('dist'), 500);
-      expect(buildIsStale(root, 'dist')).toBe(true);
-      touch(root, serverEntry('dist'), 2_000);
       touch(root, 'scripts/build.mjs', 3_000);
       expect(buildIsStale(root, 'dist')).toBe(true);
     }));
 
-  it('finds the renderer beside an absolute build folder too', () =>
+  it('finds an absolute build folder too', () =>
     withTempDir(async (root) => {
       touch(root, 'src/main.tsx', 1_000);
       touch(root, 'out/index.html', 2_000);
-      touch(root, serverEntry('out'), 2_000);
-      expect(serverEntry(join(root, 'out'))).toBe(join(root, 'out-server/entry-server.js'));
       expect(buildIsStale(root, join(root, 'out'))).toBe(false);
+      touch(root, 'src/main.tsx', 3_000);
+      expect(buildIsStale(root, join(root, 'out'))).toBe(true);
     }));
 });

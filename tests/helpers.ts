@@ -4,9 +4,11 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { ProducedEntry } from '../src/steps/compare';
 import { replay, type Replay } from '../src/steps/engine';
+import type { SerialEntry } from '../src/steps/entries';
 import { parseDocument } from '../src/steps/parser';
 
 /** The built-in scenario document, read from disk (not through the code under test). */
@@ -36,6 +38,15 @@ export function run(source: string): Replay {
   return replay(parseDocument(source));
 }
 
+/** These entries as somebody would produce them: every file's text as UTF-8 bytes. */
+export function asProduced(entries: readonly SerialEntry[]): ProducedEntry[] {
+  return entries.map((e) =>
+    e.kind === 'directory'
+      ? { path: e.path, kind: 'directory' }
+      : { path: e.path, kind: 'file', bytes: new TextEncoder().encode(e.content ?? '') },
+  );
+}
+
 /** The file contents of the last usable position, keyed by path. */
 export function files(result: Replay, position = result.snapshots.length - 1): Map<string, string> {
   const out = new Map<string, string>();
@@ -58,6 +69,15 @@ export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The CLI as users run it: src/cli/main.ts bundled by scripts/build-cli.mjs into dist-cli/stepwise.mjs, where
+ * bin/stepwise.mjs finds it. Built afresh from the current sources by each test file that asks for it.
+ */
+export async function builtCli(): Promise<typeof import('../src/cli/main')> {
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  return (await import(/* @vite-ignore */ pathToFileURL(await buildCli()).href)) as typeof import('../src/cli/main');
 }
 
 /**

@@ -28,7 +28,7 @@ export function App() {
   // the tree. The step's details and the detail pane follow in a deferred render, which React starts right
   // after the first commit and interrupts every few milliseconds, so the browser paints that frame first.
   // Their boxes keep their size meanwhile, so nothing moves when they fill in. Drawing it all in one frame
-  // held the lists back by about 60 ms on the reference machine (see the README's Performance section).
+  // held the lists back by about 60 ms on a 2-core VM (see docs/performance-log.md).
   const detailDrawn = useDeferredValue(true, false);
 
   return (

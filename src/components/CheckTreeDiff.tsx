@@ -19,6 +19,7 @@ export function CheckTreeDiff({ entry, expectedLabel, theirsLabel }: CheckTreeDi
           {entry.path}
         </h3>
         {entry.status === 'equivalent' && <span className="muted">Same data, written differently.</span>}
+        {entry.note && <span className="muted">Not visible in the diff: {entry.note}.</span>}
         <button type="button" className="button check-tree__close" onClick={() => updateSession({ selected: null })}>
           Close diff
         </button>

@@ -1,5 +1,5 @@
 import type { ComparedEntry, CompareStatus, Comparison } from '../steps/compare';
-import { fileScore, visibleEntries } from './checkTreeScore';
+import { checkScore, SCORE_RULE, visibleEntries } from './checkTreeScore';
 import { updateSession, useCheckSession } from './checkTreeSession';
 import { VirtualList } from './VirtualList';
 
@@ -17,7 +17,7 @@ const ROW_HEIGHT = 30;
 export function CheckTreeResults({ comparison, against, source }: CheckTreeResultsProps) {
   const selected = useCheckSession((s) => s.selected);
   const showIdentical = useCheckSession((s) => s.showIdentical);
-  const score = fileScore(comparison);
+  const score = checkScore(comparison);
   const rows = visibleEntries(comparison, showIdentical);
   const activeIndex = rows.findIndex((e) => e.path === selected);
 
@@ -28,12 +28,13 @@ export function CheckTreeResults({ comparison, against, source }: CheckTreeResul
           {comparison.matches ? 'Match' : 'Mismatch'}
         </span>
         <span className="check-tree__score">
-          {score.matching}/{score.expected} files match · {score.percent}%
+          {score.matching}/{score.counted} entries match · {score.percent}%
         </span>
         <span className="muted check-tree__against">
           {source}, compared with the tree {against}
         </span>
       </div>
+      <p className="muted check-tree__rule">{SCORE_RULE}</p>
       <ul className="check-tree__counts" aria-label="Entries by status (files and folders)">
         {STATUSES.map((status) => (
           <li key={status} className={`check-tree__count check-tree__count--${status}`}>

@@ -109,7 +109,7 @@ export function FileTree() {
           {snapshot.fileCount} files · {snapshot.directoryCount} dirs
         </span>
         <label className="file-tree__future">
-          <input type="checkbox" autoComplete="off" checked={showFuture} onChange={toggleFuture} /> Later paths
+          <input type="checkbox" checked={showFuture} onChange={toggleFuture} /> Later paths
         </label>
       </h2>
       {rows.length === 0 ? (

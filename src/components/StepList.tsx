@@ -41,8 +41,6 @@ export function StepList() {
         <input
           type="search"
           id="step-filter"
-          // Drawn in the server's HTML: a value the browser restored into it would not be the store's.
-          autoComplete="off"
           aria-label="Filter steps"
           placeholder="Filter steps  ( / )"
           value={filter}

@@ -57,8 +57,6 @@ export function Timeline() {
       <div className="timeline__track">
         <input
           type="range"
-          // Drawn in the server's HTML: a value the browser restored into it would not be the store's.
-          autoComplete="off"
           className="timeline__slider"
           aria-label="Step"
           min={0}
@@ -107,7 +105,6 @@ export function Timeline() {
       <label className="timeline__speed">
         <span>Speed</span>
         <select
-          autoComplete="off"
           aria-label="Playback speed"
           value={speedIndex}
           onChange={(event) => setSpeedIndex(Number(event.target.value))}

@@ -52,6 +52,7 @@ export function ValidationBadge() {
   }, [checker, replay]);
 
   const verdict = useMemo(() => checker?.verdictAt(replay, position) ?? null, [checker, replay, position]);
+  const warnings = replay.document.warnings.length;
   if (!verdict)
     return (
       <span className="validation-badge validation-badge--pending" role="note" aria-label="Validation">
@@ -70,6 +71,7 @@ export function ValidationBadge() {
       }
     >
       {verdict.text}
+      {warnings > 0 && ` · ${warnings === 1 ? '1 document warning' : `${warnings} document warnings`}`}
     </span>
   );
 }

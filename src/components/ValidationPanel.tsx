@@ -20,6 +20,7 @@ export function ValidationPanel() {
   const select = useStepwise((s) => s.select);
   const [problemsOnly, setProblemsOnly] = useState(false);
   const validation = useMemo(() => validateSnapshot(replay, position), [replay, position]);
+  const warnings = replay.document.warnings;
   const { structure } = validation;
   const problems = validation.files.length - validation.valid;
   const files = problemsOnly ? validation.files.filter((f) => f.problem !== null) : validation.files;
@@ -35,6 +36,18 @@ export function ValidationPanel() {
         >
           {validationSummary(validation)}
         </p>
+
+        {warnings.length > 0 && (
+          <section aria-labelledby="validation-warnings">
+            <h3 id="validation-warnings">Document warnings</h3>
+            <p className="muted">Lines read as description that may be meant as steps:</p>
+            <ul className="validation-panel__warnings" aria-labelledby="validation-warnings">
+              {warnings.map((warning) => (
+                <li key={warning.line}>{warning.message}</li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section aria-labelledby="validation-structure">
           <h3 id="validation-structure">Expected final structure</h3>

@@ -94,9 +94,6 @@ export function VirtualList<T>({
       {...containerProps}
       ref={scroller}
       className={`virtual-list ${className ?? ''}`}
-      // Until the list is measured (a page the server drew, and its hydration), the offset it is scrolled to:
-      // HTML cannot say it, so the page's first script applies it (see entry-server.tsx).
-      data-scroll-top={height === null && scrollTop > 0 ? scrollTop : undefined}
       onScroll={(event) => {
         written.current = event.currentTarget.scrollTop;
         setScrollTop(written.current);

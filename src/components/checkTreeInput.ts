@@ -1,12 +1,12 @@
 import { ZIP_LIMITS } from '../io/zipLimits';
-import type { SerialEntry } from '../steps/entries';
+import type { ProducedEntry } from '../steps/compare';
 import { StepwiseError } from '../steps/errors';
 
 /** A tree somebody produced, read from a zip or a folder, ready for compareTrees. */
 export interface ProducedTree {
   /** What the user gave: "out.zip", "folder bookshop". */
   readonly label: string;
-  readonly entries: readonly SerialEntry[];
+  readonly entries: readonly ProducedEntry[];
 }
 
 /** A file of a folder with its path relative to what was chosen or dropped. */
@@ -42,10 +42,10 @@ export function checkFolderLimits(entryCount: number, totalBytes: number): void 
  * reported), parents before children as in a zip. Paths are sorted for a stable order.
  */
 export function folderEntries(
-  files: ReadonlyArray<{ path: string; content: string }>,
+  files: ReadonlyArray<{ path: string; bytes: Uint8Array }>,
   directories: readonly string[] = [],
-): SerialEntry[] {
-  const all = new Map<string, SerialEntry>();
+): ProducedEntry[] {
+  const all = new Map<string, ProducedEntry>();
   const addDirectory = (path: string) => {
     const segments = path.split('/');
     for (let i = 1; i <= segments.length; i++) {
@@ -54,15 +54,15 @@ export function folderEntries(
     }
   };
   for (const dir of directories) addDirectory(dir);
-  for (const { path, content } of files) {
+  for (const { path, bytes } of files) {
     const slash = path.lastIndexOf('/');
     if (slash > 0) addDirectory(path.slice(0, slash));
-    all.set(path, { path, kind: 'file', content });
+    all.set(path, { path, kind: 'file', bytes });
   }
   return [...all.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Reads a folder's files as text, after checking the limits on what the browser listed. */
+/** Reads a folder's files as bytes (File.text() would drop a byte-order mark), after checking the limits on what the browser listed. */
 export async function readFolder(
   label: string,
   files: readonly FolderFile[],
@@ -72,7 +72,9 @@ export async function readFolder(
     files.length + directories.length,
     files.reduce((sum, f) => sum + f.file.size, 0),
   );
-  const read = await Promise.all(files.map(async ({ path, file }) => ({ path, content: await file.text() })));
+  const read = await Promise.all(
+    files.map(async ({ path, file }) => ({ path, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
   return { label, entries: folderEntries(read, directories) };
 }
 

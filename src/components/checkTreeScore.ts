@@ -1,23 +1,24 @@
 import type { ComparedEntry, Comparison } from '../steps/compare';
 
-export interface FileScore {
-  /** Expected files that are identical or equivalent. */
+export interface CheckScore {
+  /** Expected entries, files and folders, that are identical or equivalent. */
   readonly matching: number;
-  readonly expected: number;
-  /** Whole percent, rounded down so that 100 % means every file. */
+  /** Every expected entry plus every extra one: an extra entry costs as much as a missing one. */
+  readonly counted: number;
+  /** Whole percent, rounded down: 100 % exactly when the verdict is a match. */
   readonly percent: number;
 }
 
-/** The headline of a check: files only, since folders hold no content to get wrong. */
-export function fileScore(comparison: Comparison): FileScore {
-  let expected = 0;
-  let matching = 0;
-  for (const entry of comparison.entries) {
-    if (entry.kind !== 'file' || entry.status === 'extra') continue;
-    expected++;
-    if (entry.status === 'identical' || entry.status === 'equivalent') matching++;
-  }
-  return { matching, expected, percent: expected === 0 ? 100 : Math.floor((matching * 100) / expected) };
+/** How the score is counted, in the words the Check tree tab shows beside it. */
+export const SCORE_RULE =
+  'Score: identical or equivalent entries (files and folders) out of every expected entry plus every extra one.';
+
+/** The headline of a check. Extra entries count, so that the score never says 100 % of a mismatch. */
+export function checkScore(comparison: Comparison): CheckScore {
+  const { identical, equivalent, different, missing, extra } = comparison.counts;
+  const matching = identical + equivalent;
+  const counted = matching + different + missing + extra;
+  return { matching, counted, percent: counted === 0 ? 100 : Math.floor((matching * 100) / counted) };
 }
 
 /** The rows worth a look: everything but identical entries, unless those are asked for too. */

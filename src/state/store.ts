@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { createStore } from 'zustand/vanilla';
+import { create } from 'zustand';
 import type { Snapshot } from '../steps/engine';
 import { getNode } from '../steps/tree';
 import { adjacentChange, clampPosition, PLAY_SPEEDS } from './playback';
@@ -96,7 +95,7 @@ function startOf(scenario: LoadedScenario): Partial<StepwiseState> {
   };
 }
 
-const store = createStore<StepwiseState>()((set, get) => ({
+export const useStepwise = create<StepwiseState>()((set, get) => ({
   scenario: builtinScenario(),
   position: 0,
   selectedPath: null,
@@ -193,16 +192,3 @@ const store = createStore<StepwiseState>()((set, get) => ({
     set(startOf(builtinScenario()));
   },
 }));
-
-/**
- * The store's hook. Unlike zustand's own, it gives React the current state as the server snapshot as
- * well: a page the server rendered (src/entry-server.tsx) was drawn from the state its address asks for,
- * and the browser applies the same address (startSync) before it hydrates that page, so the two agree.
- * zustand's hook would hydrate against the state the store was created with, step 0.
- */
-function useStepwiseState<U>(selector: (state: StepwiseState) => U): U {
-  const snapshot = () => selector(store.getState());
-  return useSyncExternalStore(store.subscribe, snapshot, snapshot);
-}
-
-export const useStepwise = Object.assign(useStepwiseState, store);

@@ -132,8 +132,7 @@ function requestFromUrl(): ViewRequest | null {
 }
 
 /**
- * Opens the view an address (or the stored state) asks for: at start-up, in the browser and on the server
- * (entry-server.tsx) alike, so that both draw the same first frame, and on Back/Forward. What had to be
+ * Opens the view an address (or the stored state) asks for, at start-up and on Back/Forward. What had to be
  * dropped or changed is named in a notice.
  */
 export function openView(request: ViewRequest, earlierProblem: string | null = null): void {
