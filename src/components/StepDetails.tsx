@@ -5,10 +5,21 @@ import type { Snapshot } from '../steps/engine';
 import { KindIcon } from './KindIcon';
 import './StepDetails.css';
 
-/** A key's value as JSON; cut at 80 characters unless the whole step is asked for. */
+/** The longest value shown whole while the step is not: past it, the value is cut with an ellipsis. */
+const SHORT_VALUE = 80;
+
+/** A key's value as JSON; cut short unless the whole step is asked for. */
 function show(value: unknown, whole: boolean): string {
   const text = JSON.stringify(value);
-  return whole || text.length <= 80 ? text : `${text.slice(0, 77)}…`;
+  return whole || text.length <= SHORT_VALUE ? text : `${text.slice(0, SHORT_VALUE - 3)}…`;
+}
+
+/** Whether showing the step whole shows more: a value cut short (the box may also be too small, see below). */
+function cutsValues({ change }: Snapshot): boolean {
+  if (change?.type !== 'modified') return false;
+  return change.keys.some((key) =>
+    [key.before, key.after].some((value) => value !== undefined && JSON.stringify(value).length > SHORT_VALUE),
+  );
 }
 
 /** The empty box of the step's details, drawn in the page's first frame (see App). */
@@ -35,7 +46,7 @@ export function StepDetails() {
       <div ref={content} id={contentId} className="step-details__content">
         <StepFacts snapshot={snapshot} whole={expanded} />
       </div>
-      {(expanded || overflows) && (
+      {(expanded || overflows || cutsValues(snapshot)) && (
         <button
           type="button"
           className="button step-details__more"
