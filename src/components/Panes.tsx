@@ -1,4 +1,4 @@
-import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useStepwise } from '../state/store';
 import { maxPaneWidth, PANE_WIDTH_RANGE, type PaneWidths } from '../state/viewPrefs';
 import { Splitter } from './Splitter';
@@ -33,16 +33,10 @@ export function Panes(content: PanesProps) {
   const widths = useStepwise((s) => s.prefs.paneWidths);
   const setPrefs = useStepwise((s) => s.setPrefs);
   const row = useRef<HTMLElement>(null);
-
-  // Set on the element rather than rendered: the first frame of a page the server drew has the default
-  // widths, and hydration does not correct a style attribute.
-  useLayoutEffect(() => {
-    row.current?.style.setProperty('--panes-steps', `${widths.steps}%`);
-    row.current?.style.setProperty('--panes-files', `${widths.files}%`);
-  }, [widths]);
+  const columns = { '--panes-steps': `${widths.steps}%`, '--panes-files': `${widths.files}%` } as CSSProperties;
 
   return (
-    <main ref={row} className={`panes${narrow ? ' panes--stacked' : ''}`}>
+    <main ref={row} className={`panes${narrow ? ' panes--stacked' : ''}`} style={columns}>
       {narrow && (
         <div
           className="panes__switch"

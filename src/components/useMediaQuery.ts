@@ -11,10 +11,7 @@ function mediaQuery(query: string): MediaQueryList {
   return list;
 }
 
-/**
- * Whether a CSS media query matches now, re-rendering when that changes. A page drawn on the server (and its
- * hydration) takes it as not matching; the browser's answer follows in the next render.
- */
+/** Whether a CSS media query matches now, re-rendering when that changes. */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (listener) => {
@@ -23,7 +20,6 @@ export function useMediaQuery(query: string): boolean {
       return () => list.removeEventListener('change', listener);
     },
     () => mediaQuery(query).matches,
-    () => false,
   );
 }
 
