@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { useStepwise } from './state/store';
+import { App } from './components/app/App';
+import { stepwiseStore } from './state/appStore';
 import { startSync } from './state/sync';
-import './components/theme.css';
+import './components/app/theme.css';
+import './components/ui/panel.css';
 
 // The position and file from the URL (or the last visit) are applied before the first render: the first
 // render shows them, instead of a render of step 0 followed by a second one of every pane, and the file
 // pane, drawn right after the first frame (see App), opens the right file and starts loading Monaco.
-startSync();
+startSync(stepwiseStore);
 openSharedDocuments();
 
 createRoot(document.getElementById('root')!).render(
@@ -26,8 +27,8 @@ function openSharedDocuments(): void {
     if (window.location.hash.length <= 1) return;
     window.removeEventListener('hashchange', start);
     import('./state/documentLoader').then(
-      ({ startSharedDocument }) => startSharedDocument(),
-      () => useStepwise.getState().showNotice('The shared document could not be opened: its loader did not load.'),
+      ({ startSharedDocument, documentLoader }) => startSharedDocument(documentLoader, stepwiseStore),
+      () => stepwiseStore.getState().showNotice('The shared document could not be opened: its loader did not load.'),
     );
   };
   window.addEventListener('hashchange', start);

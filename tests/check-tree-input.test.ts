@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFolderLimits, folderEntries, readFolder } from '../src/components/checkTreeInput';
-import { checkScore, visibleEntries } from '../src/components/checkTreeScore';
+import { checkFolderLimits, folderEntries, readFolder } from '../src/io/checkTreeInput';
+import { checkScore, visibleEntries } from '../src/model/checkTreeScore';
 import { ZIP_LIMITS } from '../src/io/zipLimits';
 import { compareTrees } from '../src/steps/compare';
 import type { SerialEntry } from '../src/steps/entries';

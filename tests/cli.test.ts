@@ -1,10 +1,5 @@
-<<<<<<< HEAD
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-=======
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
->>>>>>> i16
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -198,7 +193,7 @@ describe('stepwise check', () => {
     });
   });
 
-  it('exits 2 for a folder with more entries than a zip may hold', async () => {
+  it('exits 2 for a folder with more entries than a zip may hold', { timeout: 120_000 }, async () => {
     await withTempDir(async (dir) => {
       await Promise.all(Array.from({ length: 10_001 }, (_, i) => writeFile(join(dir, `f${i}.txt`), '')));
       expectUsageFailure(await main(['check', dir]), /more than 10000 entries/);

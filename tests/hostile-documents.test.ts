@@ -323,8 +323,8 @@ describe('generated hostile documents', () => {
 describe('docs/security.md', () => {
   it('states the limits the code enforces', async () => {
     const { ZIP_LIMITS } = await import('../src/io/zipLimits');
-    const { VIEW_STORAGE_BUDGET } = await import('../src/state/sync');
-    const { LIBRARY_BUDGET } = await import('../src/state/library');
+    const { VIEW_STORAGE_BUDGET } = await import('../src/io/viewStorage');
+    const { LIBRARY_BUDGET } = await import('../src/io/library');
     // Whitespace folded, so that re-wrapping or re-aligning the Markdown does not matter.
     const section = readFileSync(fileURLToPath(new URL('../docs/security.md', import.meta.url)), 'utf8')
       .replace(/\s+/g, ' ')

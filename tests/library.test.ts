@@ -9,7 +9,7 @@ import {
   saveDocument,
   type LibraryEntry,
   type StorageLike,
-} from '../src/state/library';
+} from '../src/io/library';
 
 /** localStorage's contract in memory, with an optional quota in characters like the browser's. */
 class MemoryStorage implements StorageLike {

@@ -1,0 +1,79 @@
+import { baseName } from '../../steps/names';
+import { CodeFallback } from './CodeFallback';
+import { DiffLabels } from './DiffLabels';
+import type { FileViewProps } from './FileView';
+import { useMonaco } from './monaco/status';
+import './FileView.css';
+
+export interface DiffViewProps {
+  path: string;
+  original: string;
+  modified: string;
+  language: FileViewProps['language'];
+  originalLabel: string;
+  modifiedLabel: string;
+  /** Two columns, or one with the removed lines above the added ones. */
+  sideBySide: boolean;
+  /**
+   * While this stays the same, a new pair of texts keeps the reader's place (default: the path, so that
+   * stepping through one file does); when it changes, the new pair opens at its first change.
+   */
+  placeKey?: string;
+}
+
+/**
+ * Two versions of a file in Monaco's read-only diff editor, side by side or inline, labelled with their
+ * steps. Loads Monaco like FileView does; without it, both versions are shown as plain text. How a diff is
+ * shown is decided by PresentedDiff, which every view uses rather than this.
+ */
+export function DiffView({
+  path,
+  original,
+  modified,
+  language,
+  originalLabel,
+  modifiedLabel,
+  sideBySide,
+  placeKey = path,
+}: DiffViewProps) {
+  const { state, loaded } = useMonaco();
+  const name = baseName(path);
+  const ariaLabels = {
+    diff: `Changes to ${name} from ${originalLabel} to ${modifiedLabel}`,
+    original: `${name} at ${originalLabel} (original)`,
+    modified: `${name} at ${modifiedLabel} (modified)`,
+  };
+  if (loaded)
+    return (
+      <div className="diff-view">
+        <loaded.DiffEditor
+          placeKey={placeKey}
+          original={original}
+          modified={modified}
+          language={language}
+          originalLabel={originalLabel}
+          modifiedLabel={modifiedLabel}
+          ariaLabels={ariaLabels}
+          sideBySide={sideBySide}
+        />
+      </div>
+    );
+
+  const failed = state === 'failed';
+  return (
+    <div className="diff-view">
+      <p className="file-view__note" aria-live="polite">
+        {failed
+          ? `The diff editor could not be loaded; both versions of ${path} are shown as plain text.`
+          : `Loading diff editor for ${path}…`}
+      </p>
+      <div className="diff-view__body" role="group" aria-label={ariaLabels.diff} aria-busy={!failed}>
+        <DiffLabels original={originalLabel} modified={modifiedLabel} sideBySide={sideBySide} />
+        <div className={`diff-view__fallback${sideBySide ? '' : ' diff-view__fallback--inline'}`}>
+          <CodeFallback value={original} ariaLabel={ariaLabels.original} />
+          <CodeFallback value={modified} ariaLabel={ariaLabels.modified} />
+        </div>
+      </div>
+    </div>
+  );
+}
