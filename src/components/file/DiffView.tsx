@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
+import { diffLines } from '../../steps/diff';
 import { baseName } from '../../steps/names';
-import { CodeFallback } from './CodeFallback';
+import { CodeFallback, type MarkedLines } from './CodeFallback';
 import { DiffLabels } from './DiffLabels';
 import type { FileViewProps } from './FileView';
 import { useMonaco } from './monaco/status';
@@ -21,6 +23,23 @@ export interface DiffViewProps {
   placeKey?: string;
 }
 
+/** Where each side's changed lines are, from the project's line diff: the plain view's marks. */
+function markChanges(original: string, modified: string): { original: MarkedLines[]; modified: MarkedLines[] } {
+  const marks = { original: [] as MarkedLines[], modified: [] as MarkedLines[] };
+  const line = { original: 0, modified: 0 };
+  for (const op of diffLines(original, modified)) {
+    const sides =
+      op.type === 'same'
+        ? (['original', 'modified'] as const)
+        : ([op.type === 'removed' ? 'original' : 'modified'] as const);
+    for (const side of sides) {
+      if (op.type !== 'same') marks[side].push({ start: line[side], count: op.lines.length, kind: op.type });
+      line[side] += op.lines.length;
+    }
+  }
+  return marks;
+}
+
 /**
  * Two versions of a file in Monaco's read-only diff editor, side by side or inline, labelled with their
  * steps. Loads Monaco like FileView does; without it, both versions are shown as plain text. How a diff is
@@ -37,6 +56,9 @@ export function DiffView({
   placeKey = path,
 }: DiffViewProps) {
   const { state, loaded } = useMonaco();
+  const failed = state === 'failed';
+  // Only the plain view needs them; once Monaco is there, its own diff is shown.
+  const marks = useMemo(() => (loaded ? undefined : markChanges(original, modified)), [loaded, original, modified]);
   const name = baseName(path);
   const ariaLabels = {
     diff: `Changes to ${name} from ${originalLabel} to ${modifiedLabel}`,
@@ -59,10 +81,9 @@ export function DiffView({
       </div>
     );
 
-  const failed = state === 'failed';
   return (
     <div className="diff-view">
-      <p className="file-view__note" aria-live="polite">
+      <p className={failed ? 'file-view__note' : 'file-view__note file-view__note--floating'} aria-live="polite">
         {failed
           ? `The diff editor could not be loaded; both versions of ${path} are shown as plain text.`
           : `Loading diff editor for ${path}…`}
@@ -70,8 +91,8 @@ export function DiffView({
       <div className="diff-view__body" role="group" aria-label={ariaLabels.diff} aria-busy={!failed}>
         <DiffLabels original={originalLabel} modified={modifiedLabel} sideBySide={sideBySide} />
         <div className={`diff-view__fallback${sideBySide ? '' : ' diff-view__fallback--inline'}`}>
-          <CodeFallback value={original} ariaLabel={ariaLabels.original} />
-          <CodeFallback value={modified} ariaLabel={ariaLabels.modified} />
+          <CodeFallback value={original} ariaLabel={ariaLabels.original} marks={marks?.original} />
+          <CodeFallback value={modified} ariaLabel={ariaLabels.modified} marks={marks?.modified} />
         </div>
       </div>
     </div>

@@ -134,7 +134,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       return (
         <Placeholder
           position={position}
-          text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
+          text={`${path} is a folder with ${node.size} ${node.size === 1 ? 'entry' : 'entries'}.`}
         />
       );
 
