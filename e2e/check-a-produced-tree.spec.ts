@@ -94,8 +94,9 @@ test('a changed, a missing and an extra file are reported as such, and a click o
   const diff = page.getByRole('region', { name: `Diff of ${CHANGED}` });
   await expect(diff).toBeVisible();
   await expect(diff.locator('.monaco-diff-editor')).toBeVisible({ timeout: 30_000 });
-  await expect(diff.locator('.editor.original .view-lines')).toContainText('8002');
-  await expect(diff.locator('.editor.modified .view-lines')).toContainText('9999');
+  // Each side's own lines, not the removed lines an inline diff draws between the modified side's.
+  await expect(diff.locator('.editor.original .lines-content > .view-lines')).toContainText('8002');
+  await expect(diff.locator('.editor.modified .lines-content > .view-lines')).toContainText('9999');
   await page.screenshot({ path: test.info().outputPath('check-tree-diff-light.png') });
 
   await diff.getByRole('button', { name: 'Close diff' }).click();

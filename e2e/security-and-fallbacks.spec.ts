@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { formatJson } from '../src/steps/formatJson';
 import { builtin, entriesAt } from './engine';
 import { StepwisePage, strayInlineScripts, watchPolicy } from './stepwise';
 
@@ -131,9 +132,12 @@ test('Monaco cannot load: the file and the diff are shown as plain text, and the
   await app.expectPosition(17);
   const created = builtin.snapshots[17].change!;
   const name = created.path.split('/').pop()!;
-  await expect(page.getByRole('region', { name: `Content of ${name}` })).toHaveText(
-    entriesAt(17).find((e) => e.path === created.path)!.content!,
-  );
+  const bytes = entriesAt(17).find((e) => e.path === created.path)!.content!;
+  const content = page.getByRole('region', { name: `Content of ${name}` });
+  // A JSON file is shown formatted until Format is unticked; then it is the bytes as written.
+  await expect(content).toHaveText(formatJson(bytes)!);
+  await page.getByRole('checkbox', { name: 'Format' }).uncheck();
+  await expect(content).toHaveText(bytes);
 
   // A changing step shows both versions.
   await app.slider.fill('33');

@@ -3,6 +3,7 @@ import { PLAY_SPEEDS } from '../src/model/playback';
 import { runPlayback } from '../src/state/playbackSlice';
 import { loadScenario } from '../src/state/scenario';
 import { createStepwiseStore, currentSnapshot, lastPosition } from '../src/state/store';
+import { DEFAULT_VIEW_PREFS } from '../src/state/viewPrefs';
 import { doc } from './helpers';
 
 const saved = vi.hoisted(() => [] as Array<{ data: string | Uint8Array; fileName: string; type: string }>);
@@ -274,18 +275,24 @@ describe('display and notices', () => {
     const store = fresh();
     store.getState().setFilter('json');
     store.getState().toggleFuture();
-    store.getState().toggleDiffFormatted();
     store.getState().showNotice('Hello');
-    expect(store.getState()).toMatchObject({
-      filter: 'json',
-      showFuture: true,
-      diffFormatted: false,
-      notice: 'Hello',
-    });
+    expect(store.getState()).toMatchObject({ filter: 'json', showFuture: true, notice: 'Hello' });
     store.getState().showNotice(null);
     store.getState().toggleFuture();
-    store.getState().toggleDiffFormatted();
-    expect(store.getState()).toMatchObject({ showFuture: false, diffFormatted: true, notice: null });
+    expect(store.getState()).toMatchObject({ showFuture: false, notice: null });
+  });
+
+  it('changes view settings a few at a time, keeping the others', () => {
+    const store = fresh();
+    expect(store.getState().prefs).toEqual(DEFAULT_VIEW_PREFS);
+    store.getState().setPrefs({ diffFormatted: false, diffLayout: 'inline' });
+    store.getState().setPrefs({ wordWrap: true });
+    expect(store.getState().prefs).toEqual({
+      ...DEFAULT_VIEW_PREFS,
+      diffFormatted: false,
+      diffLayout: 'inline',
+      wordWrap: true,
+    });
   });
 });
 

@@ -12,8 +12,6 @@ export interface DisplaySlice {
   detailTab: ViewId;
   /** The tree lists paths that only appear at later steps too. */
   showFuture: boolean;
-  /** Diff JSON files as formatted JSON (on by default) rather than as their raw text. */
-  diffFormatted: boolean;
   /** A dismissible message: a clamped deep link, a dropped stored state, … Cleared when the scenario changes. */
   notice: string | null;
 
@@ -21,7 +19,6 @@ export interface DisplaySlice {
   setFilterKind(kind: StepKind | null): void;
   setDetailTab(tab: ViewId): void;
   toggleFuture(): void;
-  toggleDiffFormatted(): void;
   showNotice(notice: string | null): void;
 }
 
@@ -30,7 +27,6 @@ export const createDisplaySlice: Slice<DisplaySlice> = (set, get) => ({
   filterKind: null,
   detailTab: DEFAULT_VIEW,
   showFuture: false,
-  diffFormatted: true,
   notice: null,
 
   setFilter(filter) {
@@ -44,9 +40,6 @@ export const createDisplaySlice: Slice<DisplaySlice> = (set, get) => ({
   },
   toggleFuture() {
     set({ showFuture: !get().showFuture });
-  },
-  toggleDiffFormatted() {
-    set({ diffFormatted: !get().diffFormatted });
   },
   showNotice(notice) {
     set({ notice });

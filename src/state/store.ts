@@ -4,10 +4,11 @@ import { createDisplaySlice, type DisplaySlice } from './displaySlice';
 import { createDownloadsSlice, type DownloadsSlice } from './downloadsSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createPrefsSlice, type PrefsSlice } from './prefsSlice';
 import { builtinScenario, type LoadedScenario } from './scenario';
 
 /** Everything the app shows and the actions that change it: one store, built from slices. */
-export type StepwiseState = NavigationSlice & PlaybackSlice & DisplaySlice & DownloadsSlice;
+export type StepwiseState = NavigationSlice & PlaybackSlice & DisplaySlice & DownloadsSlice & PrefsSlice;
 
 export type StepwiseStore = StoreApi<StepwiseState>;
 
@@ -24,6 +25,7 @@ export function createStepwiseStore(scenario: LoadedScenario = builtinScenario()
     ...createPlaybackSlice(...store),
     ...createDisplaySlice(...store),
     ...createDownloadsSlice(...store),
+    ...createPrefsSlice(...store),
   }));
 }
 

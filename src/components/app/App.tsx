@@ -10,6 +10,7 @@ import { PaneBoundary } from '../ui/PaneBoundary';
 import { StepDetails, StepDetailsFrame } from '../timeline/StepDetails';
 import { StepList } from '../step-list/StepList';
 import { Timeline } from '../timeline/Timeline';
+import { Panes } from './Panes';
 import './App.css';
 
 // Loaded the first time it is asked for: the first paint does not need it.
@@ -64,18 +65,20 @@ export function App() {
         <Timeline />
       </PaneBoundary>
       <PaneBoundary name="Step details">{detailDrawn ? <StepDetails /> : <StepDetailsFrame />}</PaneBoundary>
-      <main className="app__panes">
-        <PaneBoundary name="Steps">
-          <StepList />
-        </PaneBoundary>
-        <PaneBoundary name="Files">
-          <FileTree />
-        </PaneBoundary>
-        <div className="app__detail">
-          {/* Each tab's panel has its own boundary; this one covers the tab strip itself. */}
-          <PaneBoundary name="Details">{detailDrawn && <DetailTabs />}</PaneBoundary>
-        </div>
-      </main>
+      <Panes
+        steps={
+          <PaneBoundary name="Steps">
+            <StepList />
+          </PaneBoundary>
+        }
+        files={
+          <PaneBoundary name="Files">
+            <FileTree />
+          </PaneBoundary>
+        }
+        // Each tab's panel has its own boundary; this one covers the tab strip itself.
+        detail={<PaneBoundary name="Details">{detailDrawn && <DetailTabs />}</PaneBoundary>}
+      />
       <Narrator />
       {helpAsked && (
         <PaneBoundary name="Keyboard shortcuts">

@@ -1,35 +1,31 @@
-import { Suspense, useRef, type KeyboardEvent } from 'react';
+import { Suspense } from 'react';
 import { useStepwise } from '../../state/appStore';
 import { DETAIL_TABS } from './detailTabs';
 import { PaneBoundary } from '../ui/PaneBoundary';
+import { onTabListKeyDown } from '../ui/tabKeys';
 import './DetailTabs.css';
 
 /** The tabbed right-hand area (WAI-ARIA tabs: arrow keys move between tabs); the open tab is in the address. */
 export function DetailTabs() {
   const active = useStepwise((s) => s.detailTab);
   const setActive = useStepwise((s) => s.setDetailTab);
-  const tabList = useRef<HTMLDivElement>(null);
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = DETAIL_TABS.findIndex((tab) => tab.id === active);
-    const count = DETAIL_TABS.length;
-    const targets: Record<string, number> = {
-      ArrowRight: (index + 1) % count,
-      ArrowLeft: (index - 1 + count) % count,
-      Home: 0,
-      End: count - 1,
-    };
-    const next = targets[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    event.stopPropagation();
-    setActive(DETAIL_TABS[next].id);
-    tabList.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
-  };
   const tab = DETAIL_TABS.find((t) => t.id === active) ?? DETAIL_TABS[0];
   return (
     <div className="detail-tabs">
       {DETAIL_TABS.length > 1 && (
-        <div className="detail-tabs__list" role="tablist" aria-label="Views" ref={tabList} onKeyDown={onKeyDown}>
+        <div
+          className="detail-tabs__list"
+          role="tablist"
+          aria-label="Views"
+          onKeyDown={(event) =>
+            onTabListKeyDown(
+              event,
+              DETAIL_TABS.map((t) => t.id),
+              active,
+              setActive,
+            )
+          }
+        >
           {DETAIL_TABS.map((t) => (
             <button
               key={t.id}

@@ -1,7 +1,7 @@
 import type { ComparedEntry } from '../../steps/compare';
 import { languageOf } from '../../steps/language';
 import { checkSession } from '../../state/checkTreeSession';
-import { DiffView } from '../file/DiffView';
+import { PresentedDiff } from '../file/PresentedDiff';
 
 export interface CheckTreeDiffProps {
   entry: ComparedEntry;
@@ -29,7 +29,7 @@ export function CheckTreeDiff({ entry, expectedLabel, theirsLabel }: CheckTreeDi
         </button>
       </header>
       <div className="check-tree__diff-body">
-        <DiffView
+        <PresentedDiff
           path={entry.path}
           original={entry.expected ?? ''}
           modified={entry.actual ?? ''}

@@ -4,7 +4,7 @@ import { lastPosition } from '../../state/store';
 import { plural } from '../../steps/describe';
 import { languageOf } from '../../steps/language';
 import { compareSteps, unifiedPatch, type FileDelta } from '../../steps/patch';
-import { DiffView } from '../file/DiffView';
+import { PresentedDiff } from '../file/PresentedDiff';
 import './CompareSteps.css';
 
 const STATUS_BADGES: Readonly<Record<FileDelta['status'], { label: string; className: string }>> = {
@@ -133,7 +133,7 @@ export function CompareSteps() {
         </div>
         <div className="compare-steps__diff">
           {open ? (
-            <DiffView
+            <PresentedDiff
               path={open.path}
               original={open.before}
               modified={open.after}

@@ -16,6 +16,8 @@ export interface CodeFallbackProps {
   busy?: boolean;
   /** Lines a diff marks on this side (see DiffView). */
   marks?: readonly MarkedLines[];
+  /** Long lines wrap instead of scrolling sideways (then without line numbers, which would no longer match). */
+  wordWrap?: boolean;
 }
 
 function lineCount(value: string): number {
@@ -29,9 +31,16 @@ function lineCount(value: string): number {
  * that the file is readable before the editor has loaded and the editor replaces it without the text
  * moving; it also stays if Monaco cannot load.
  */
-export function CodeFallback({ value, note, ariaLabel, busy = false, marks = [] }: CodeFallbackProps) {
+export function CodeFallback({
+  value,
+  note,
+  ariaLabel,
+  busy = false,
+  marks = [],
+  wordWrap = false,
+}: CodeFallbackProps) {
   // The numbers are generated content (::before), so they are neither read out nor part of the copied text.
-  const numbers = Array.from({ length: lineCount(value) }, (_, i) => i + 1).join('\n');
+  const numbers = wordWrap ? undefined : Array.from({ length: lineCount(value) }, (_, i) => i + 1).join('\n');
   return (
     <div className="file-view__fallback" aria-busy={busy}>
       {note && (
@@ -41,7 +50,13 @@ export function CodeFallback({ value, note, ariaLabel, busy = false, marks = [] 
         </p>
       )}
       {/* Focusable so keyboard users can scroll it; a region so the label is announced. */}
-      <pre className="file-view__pre" tabIndex={0} role="region" aria-label={ariaLabel} data-lines={numbers}>
+      <pre
+        className={`file-view__pre${wordWrap ? ' file-view__pre--wrap' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label={ariaLabel}
+        data-lines={numbers}
+      >
         {marks.map((mark) => (
           <span
             key={mark.start}

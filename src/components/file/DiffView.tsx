@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { diffLines } from '../../steps/diff';
 import { baseName } from '../../steps/names';
 import { CodeFallback, type MarkedLines } from './CodeFallback';
+import { DiffLabels } from './DiffLabels';
 import type { FileViewProps } from './FileView';
 import { useMonaco } from './monaco/status';
 import './FileView.css';
@@ -13,6 +14,8 @@ export interface DiffViewProps {
   language: FileViewProps['language'];
   originalLabel: string;
   modifiedLabel: string;
+  /** Two columns, or one with the removed lines above the added ones. */
+  sideBySide: boolean;
   /**
    * While this stays the same, a new pair of texts keeps the reader's place (default: the path, so that
    * stepping through one file does); when it changes, the new pair opens at its first change.
@@ -38,8 +41,9 @@ function markChanges(original: string, modified: string): { original: MarkedLine
 }
 
 /**
- * Two versions of a file side by side in Monaco's read-only diff editor, labelled with their steps.
- * Loads Monaco like FileView does; without it, both versions are shown as plain text.
+ * Two versions of a file in Monaco's read-only diff editor, side by side or inline, labelled with their
+ * steps. Loads Monaco like FileView does; without it, both versions are shown as plain text. How a diff is
+ * shown is decided by PresentedDiff, which every view uses rather than this.
  */
 export function DiffView({
   path,
@@ -48,6 +52,7 @@ export function DiffView({
   language,
   originalLabel,
   modifiedLabel,
+  sideBySide,
   placeKey = path,
 }: DiffViewProps) {
   const { state, loaded } = useMonaco();
@@ -71,6 +76,7 @@ export function DiffView({
           originalLabel={originalLabel}
           modifiedLabel={modifiedLabel}
           ariaLabels={ariaLabels}
+          sideBySide={sideBySide}
         />
       </div>
     );
@@ -83,11 +89,8 @@ export function DiffView({
           : `Loading diff editor for ${path}…`}
       </p>
       <div className="diff-view__body" role="group" aria-label={ariaLabels.diff} aria-busy={!failed}>
-        <div className="diff-view__labels">
-          <span className="diff-view__label">{originalLabel}</span>
-          <span className="diff-view__label">{modifiedLabel}</span>
-        </div>
-        <div className="diff-view__fallback">
+        <DiffLabels original={originalLabel} modified={modifiedLabel} sideBySide={sideBySide} />
+        <div className={`diff-view__fallback${sideBySide ? '' : ' diff-view__fallback--inline'}`}>
           <CodeFallback value={original} ariaLabel={ariaLabels.original} marks={marks?.original} />
           <CodeFallback value={modified} ariaLabel={ariaLabels.modified} marks={marks?.modified} />
         </div>

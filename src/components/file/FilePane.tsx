@@ -6,12 +6,12 @@ import { useStepwise } from '../../state/appStore';
 import { earlierVersions } from '../../model/playback';
 import { creationStepOf } from '../../model/treeRows';
 import type { Replay } from '../../steps/engine';
-import { formatJson } from '../../steps/formatJson';
 import { languageOf } from '../../steps/language';
 import { baseName } from '../../steps/names';
 import { getNode, readFile } from '../../steps/tree';
-import { DiffView } from './DiffView';
+import { FileTextOptions, useFileText } from './FileTextOptions';
 import { FileView } from './FileView';
+import { PresentedDiff } from './PresentedDiff';
 import { StepOptions } from '../ui/StepOptions';
 import './FilePane.css';
 
@@ -63,8 +63,6 @@ export function FilePane() {
  */
 const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, replay }: PaneView) {
   const snapshot = replay.snapshots[position];
-  const diffFormatted = useStepwise((s) => s.diffFormatted);
-  const toggleDiffFormatted = useStepwise((s) => s.toggleDiffFormatted);
   const downloadFile = useStepwise((s) => s.downloadFile);
   const body = useRef<HTMLDivElement>(null);
   // Created once, outside React's tree: each view is portalled into its host, and the host is moved in and
@@ -80,12 +78,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       ? undefined
       : (readFile(replay.snapshots[compareFrom]?.root ?? snapshot.root, path) ?? '');
   const shown: ViewKind | null = content === undefined ? null : original === undefined ? 'file' : 'diff';
-  // Formatting both sides parses and prints two JSON documents: once per pair of texts, not on every render.
-  const formatSidesAsJson = diffFormatted && language === 'json';
-  const sides = useMemo(
-    () => (original === undefined ? null : diffSides(original, content ?? '', formatSidesAsJson)),
-    [original, content, formatSidesAsJson],
-  );
+  const text = useFileText(content ?? '', language);
   const [kept, setKept] = useState<Record<ViewKind, boolean>>({ file: false, diff: false });
   if (shown && !kept[shown]) setKept({ ...kept, [shown]: true });
 
@@ -103,17 +96,18 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       {kept.file &&
         createPortal(
           <KeptView active={shown === 'file'}>
-            {path !== null && <FileView path={path} value={content ?? ''} language={language} />}
+            {path !== null && <FileView path={path} value={text.shown} language={language} wordWrap={text.wordWrap} />}
           </KeptView>,
           hosts.file,
         )}
       {kept.diff &&
         createPortal(
           <KeptView active={shown === 'diff'}>
-            {path !== null && sides !== null && (
-              <DiffView
+            {path !== null && original !== undefined && (
+              <PresentedDiff
                 path={path}
-                {...sides}
+                original={original}
+                modified={content ?? ''}
                 language={language}
                 originalLabel={`Step ${compareFrom}`}
                 modifiedLabel={`Step ${position}`}
@@ -150,8 +144,8 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       // data-position tells the benchmark which step the pane shows (it is drawn a frame after the rest).
       <section className="pane file-pane" aria-labelledby="file-pane-title" data-position={position}>
         <header className="pane__header">
-          <h2 className="pane__heading" id="file-pane-title">
-            <span className="mono">{baseName(path)}</span>
+          <h2 className="pane__heading file-pane__title mono" id="file-pane-title" title={baseName(path)}>
+            {baseName(path)}
           </h2>
           <span className="file-pane__meta muted mono" title={path}>
             {path}
@@ -160,11 +154,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
             {formatBytes(size)} · {language === 'plaintext' ? 'text' : language}
           </span>
           <CompareWith versions={versions} />
-          {original !== undefined && language === 'json' && (
-            <label className="file-pane__toggle">
-              <input type="checkbox" checked={diffFormatted} onChange={toggleDiffFormatted} /> Diff formatted JSON
-            </label>
-          )}
+          {original === undefined && <FileTextOptions language={language} layout={text.layout} />}
           <button type="button" className="button" onClick={() => downloadFile(path, content ?? '')}>
             Download file
           </button>
@@ -206,19 +196,6 @@ const KeptView = memo(
   },
   (_previous, next) => !next.active,
 );
-
-/** The two texts to diff: JSON formatted when asked for and both sides parse, else the raw texts. */
-function diffSides(original: string, modified: string, formatJsonSides: boolean) {
-  const formatted = formatJsonSides ? formatSides(original, modified) : null;
-  return { original: formatted?.[0] ?? original, modified: formatted?.[1] ?? modified };
-}
-
-/** Both sides formatted, or null when either is not JSON (then the raw texts are diffed). */
-function formatSides(original: string, modified: string): [string, string] | null {
-  const before = original === '' ? '' : formatJson(original);
-  const after = formatJson(modified);
-  return before === null || after === null ? null : [before, after];
-}
 
 /**
  * The earlier step the file is compared with. It follows the store at once, unlike the pane around it: the

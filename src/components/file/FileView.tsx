@@ -7,6 +7,8 @@ export interface FileViewProps {
   path: string;
   value: string;
   language: 'json' | 'yaml' | 'markdown' | 'plaintext';
+  /** Long lines wrap instead of scrolling sideways. */
+  wordWrap: boolean;
 }
 
 /**
@@ -14,17 +16,18 @@ export interface FileViewProps {
  * fetched on first use (see monaco/status.ts); until then, and for good if it cannot load, the file is shown
  * as plain text.
  */
-export function FileView({ path, value, language }: FileViewProps) {
+export function FileView({ path, value, language, wordWrap }: FileViewProps) {
   const { state, loaded } = useMonaco();
   const ariaLabel = `Content of ${baseName(path)}`;
   return (
     <div className="file-view">
       {loaded ? (
-        <loaded.CodeEditor path={path} value={value} language={language} ariaLabel={ariaLabel} />
+        <loaded.CodeEditor path={path} value={value} language={language} ariaLabel={ariaLabel} wordWrap={wordWrap} />
       ) : (
         <CodeFallback
           value={value}
           ariaLabel={ariaLabel}
+          wordWrap={wordWrap}
           busy={state !== 'failed'}
           note={
             state === 'failed'

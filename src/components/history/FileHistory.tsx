@@ -6,7 +6,7 @@ import { keyDiff, previewValue } from '../../steps/keyDiff';
 import { languageOf } from '../../steps/language';
 import { baseName } from '../../steps/names';
 import { readFile } from '../../steps/tree';
-import { DiffView } from '../file/DiffView';
+import { PresentedDiff } from '../file/PresentedDiff';
 import { StepOptions } from '../ui/StepOptions';
 import './FileHistory.css';
 
@@ -138,6 +138,8 @@ export function FileHistory() {
             <div
               className="file-history__keys"
               role="region"
+              // It scrolls when the pane is short: reachable with the keyboard like any scrolled region.
+              tabIndex={0}
               aria-label={`Keys changed from step ${from} to step ${to}`}
             >
               {!keys.ok ? (
@@ -175,7 +177,7 @@ export function FileHistory() {
             </div>
           )}
           <div className="file-history__diff">
-            <DiffView
+            <PresentedDiff
               path={path}
               original={original}
               modified={modified}

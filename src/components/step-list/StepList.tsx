@@ -4,9 +4,11 @@ import { baseName, parentPath } from '../../steps/names';
 import type { StepKind } from '../../steps/types';
 import { KindIcon } from '../ui/KindIcon';
 import { countBefore, filterSteps, snippet, stepRows, type FilteredRow } from '../../model/stepRows';
+import { TOUCH_TARGET, useNarrowLayout } from '../ui/useMediaQuery';
 import { VirtualList } from '../ui/VirtualList';
 import './StepList.css';
 
+/** A row's height in pixels; in the narrow layout, a touch target's (StepList.css has both). */
 const ROW_HEIGHT = 30;
 /** Rows PageUp and PageDown move by. */
 const PAGE = 10;
@@ -23,6 +25,7 @@ const KINDS: ReadonlyArray<readonly [kind: StepKind, label: string]> = [
  * The filter narrows it by text (each row says where the text was found) and by kind.
  */
 export function StepList() {
+  const rowHeight = useNarrowLayout() ? TOUCH_TARGET : ROW_HEIGHT;
   const replay = useStepwise((s) => s.scenario.replay);
   const position = useStepwise((s) => s.position);
   const filter = useStepwise((s) => s.filter);
@@ -120,13 +123,13 @@ export function StepList() {
           <VirtualList
             as="ol"
             items={visible}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={rowHeight}
             activeIndex={stopIndex}
             rowsProps={{ role: 'listbox', 'aria-label': 'Steps', onKeyDown, onBlur }}
             underlay={
               // One rail beside the steps already applied, instead of a style on each of their rows: a jump
               // then changes its height and two rows, not every row between the two positions.
-              <div className="step-list__done" aria-hidden="true" style={{ height: doneRows * ROW_HEIGHT }} />
+              <div className="step-list__done" aria-hidden="true" style={{ height: doneRows * rowHeight }} />
             }
             renderRow={(item, index) => (
               <StepItem

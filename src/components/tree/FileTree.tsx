@@ -4,9 +4,11 @@ import { currentSnapshot } from '../../state/store';
 import { plural } from '../../steps/describe';
 import { treeRows, type TreeRow } from '../../model/treeRows';
 import { Icon } from '../ui/Icon';
+import { TOUCH_TARGET, useNarrowLayout } from '../ui/useMediaQuery';
 import { VirtualList } from '../ui/VirtualList';
 import './FileTree.css';
 
+/** A row's height in pixels; in the narrow layout, a touch target's (FileTree.css has both). */
 const ROW_HEIGHT = 26;
 
 /**
@@ -15,6 +17,7 @@ const ROW_HEIGHT = 26;
  * A later path (shown with "Later paths") opens the step that creates it.
  */
 export function FileTree() {
+  const rowHeight = useNarrowLayout() ? TOUCH_TARGET : ROW_HEIGHT;
   const replay = useStepwise((s) => s.scenario.replay);
   const snapshot = useStepwise(currentSnapshot);
   const collapsed = useStepwise((s) => s.collapsed);
@@ -117,7 +120,7 @@ export function FileTree() {
         <div ref={treeRef} className="file-tree__scroll">
           <VirtualList
             items={rows}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={rowHeight}
             activeIndex={focusIndex}
             rowsProps={{ role: 'tree', 'aria-label': `Files at step ${snapshot.position}`, onKeyDown }}
             renderRow={(row, index) => (
@@ -162,6 +165,8 @@ const TreeItem = memo(function TreeItem({ row, selected, focusable, activate, fo
       aria-expanded={row.kind === 'directory' ? row.expanded : undefined}
       aria-selected={selected}
       aria-label={row.name}
+      // The full path as a tooltip: a long name is cut short with an ellipsis in a narrow pane.
+      title={row.path}
       aria-description={
         row.futureStep !== null
           ? `created at step ${row.futureStep}; opens that step`

@@ -10,13 +10,14 @@ export interface CodeEditorProps {
   value: string;
   language: string;
   ariaLabel: string;
+  wordWrap: boolean;
 }
 
 /**
  * One read-only Monaco editor with one model, both owned here (no models keyed by path that outlive the
- * view). The editor is created once; later props only update the model, language, label and theme.
+ * view). The editor is created once; later props only update the model, language, label, wrapping and theme.
  */
-export function CodeEditor({ path, value, language, ariaLabel }: CodeEditorProps) {
+export function CodeEditor({ path, value, language, ariaLabel, wordWrap }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // What the model holds, so that an unchanged file costs a comparison rather than a read of the model.
@@ -24,7 +25,7 @@ export function CodeEditor({ path, value, language, ariaLabel }: CodeEditorProps
   const theme = useMonacoTheme();
 
   // Runs once per mount; the effects below run after it in the same commit (before the next paint) and
-  // apply content, language, label and theme.
+  // apply content, language, label, wrapping and theme.
   useEffect(() => {
     if (!host.current) return;
     const model = monaco.editor.createModel('', 'plaintext');
@@ -56,6 +57,7 @@ export function CodeEditor({ path, value, language, ariaLabel }: CodeEditorProps
   }, [path, value, language]);
 
   useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
+  useEffect(() => editorRef.current?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [wordWrap]);
   // The theme is global in Monaco; every editor asks for the same one, so this is idempotent.
   useEffect(() => monaco.editor.setTheme(theme), [theme]);
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api';
+import { DiffLabels } from '../DiffLabels';
 import { viewerOptions } from './options';
 import { reportMonacoFailure } from './status';
 import { useMonacoTheme } from './useMonacoTheme';
@@ -16,6 +17,8 @@ export interface DiffEditorProps {
   modifiedLabel: string;
   /** Accessible names: the whole comparison, and each side's editor. */
   ariaLabels: { diff: string; original: string; modified: string };
+  /** Two columns, or one with removed lines above added ones. */
+  sideBySide: boolean;
 }
 
 /**
@@ -24,12 +27,14 @@ export interface DiffEditorProps {
  * reset"). Here the models belong to this component and are detached before anything is disposed.
  */
 export function DiffEditor(props: DiffEditorProps) {
-  const { placeKey, original, modified, language, originalLabel, modifiedLabel, ariaLabels } = props;
+  const { placeKey, original, modified, language, originalLabel, modifiedLabel, ariaLabels, sideBySide } = props;
   const host = useRef<HTMLDivElement>(null);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const pairsRef = useRef<DiffPairs | null>(null);
   const shownPlace = useRef<string | null>(null);
   const revealPending = useRef(false);
+  /** The layout the widget has; the first is given at creation. */
+  const shownSideBySide = useRef(sideBySide);
   // Where the right-hand editor starts, so the labels stay above their panes even if the split is dragged.
   const [splitAt, setSplitAt] = useState<number | null>(null);
   const theme = useMonacoTheme();
@@ -41,8 +46,8 @@ export function DiffEditor(props: DiffEditorProps) {
       diff = monaco.editor.createDiffEditor(host.current, {
         ...viewerOptions(),
         originalEditable: false,
-        renderSideBySide: true,
-        // Stay side by side in narrow panes too: the labels above only make sense with two columns.
+        renderSideBySide: shownSideBySide.current,
+        // The layout is chosen outside (see PresentedDiff), which also places the labels to match it.
         useInlineViewWhenSpaceIsLimited: false,
         // Indentation changes are real changes in JSON/YAML snapshots.
         ignoreTrimWhitespace: false,
@@ -107,24 +112,27 @@ export function DiffEditor(props: DiffEditorProps) {
   }, [placeKey, original, modified, language]);
 
   useEffect(() => {
-    // Set on the two inner editors: the diff widget's updateOptions has no per-side labels (and would blank
-    // them), so it is never called after creation.
-    diffRef.current?.getOriginalEditor().updateOptions({ ariaLabel: ariaLabels.original });
-    diffRef.current?.getModifiedEditor().updateOptions({ ariaLabel: ariaLabels.modified });
-  }, [ariaLabels.original, ariaLabels.modified]);
+    const diff = diffRef.current;
+    if (!diff) return;
+    if (shownSideBySide.current !== sideBySide) diff.updateOptions({ renderSideBySide: sideBySide });
+    shownSideBySide.current = sideBySide;
+    // Set on the two inner editors, after any change of layout: the diff widget's updateOptions has no
+    // per-side labels and blanks them. Inline, the one editor shown holds both versions.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: ariaLabels.original });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: sideBySide ? ariaLabels.modified : ariaLabels.diff });
+  }, [ariaLabels.original, ariaLabels.modified, ariaLabels.diff, sideBySide]);
 
   // The theme is global in Monaco; every editor asks for the same one, so this is idempotent.
   useEffect(() => monaco.editor.setTheme(theme), [theme]);
 
   return (
     <div className="diff-view__body" role="group" aria-label={ariaLabels.diff}>
-      <div
-        className="diff-view__labels"
-        style={splitAt === null ? undefined : { gridTemplateColumns: `${splitAt}px 1fr` }}
-      >
-        <span className="diff-view__label">{originalLabel}</span>
-        <span className="diff-view__label">{modifiedLabel}</span>
-      </div>
+      <DiffLabels
+        original={originalLabel}
+        modified={modifiedLabel}
+        sideBySide={sideBySide}
+        splitAt={sideBySide ? splitAt : null}
+      />
       <div ref={host} className="diff-view__editor" />
     </div>
   );

@@ -25,6 +25,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import { createTokenizationSupport } from 'monaco-editor/languages/features/json/tokenization';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { reportMonacoFailure } from './status';
+import { defineThemes } from './themes';
 
 self.MonacoEnvironment = {
   // Only the diff computation uses a worker: JSON has no language service here (see below).
@@ -52,6 +53,9 @@ monaco.languages.setLanguageConfiguration('json', {
     ['[', ']'],
   ],
 });
+
+// Before any editor exists: each one is created with the theme useMonacoTheme names.
+defineThemes(monaco.editor.defineTheme);
 
 export { monaco };
 export { CodeEditor } from './CodeEditor';
