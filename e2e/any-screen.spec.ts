@@ -37,14 +37,14 @@ for (const { screen, colorScheme, axe } of runs) {
     const panes = page.getByRole('tablist', { name: 'Panes' });
     await expect(panes.getByRole('tab')).toHaveText(['Steps', 'Files', 'Details']);
     await expect(panes.getByRole('tab', { name: 'Steps' })).toHaveAttribute('aria-selected', 'true');
-    const steps = page.getByRole('list', { name: 'Steps' });
+    const steps = page.getByRole('listbox', { name: 'Steps' });
     await expect(steps).toBeVisible();
     await expect(app.tree).toBeHidden();
     await expect(page.getByRole('tablist', { name: 'Views' })).toBeHidden();
     // No splitters: there is nothing beside a pane to resize it against.
     await expect(page.getByRole('separator')).toHaveCount(0);
     await expectUsable(page, 'Steps', axe);
-    await app.stepButton(34).click();
+    await app.stepOption(34).click();
     await app.expectPosition(34);
 
     await panes.getByRole('tab', { name: 'Files' }).click();
