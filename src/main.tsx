@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { hasStoredRuns } from './state/runLibrary';
 import { useStepwise } from './state/store';
 import { startSync } from './state/sync';
 import './components/theme.css';
@@ -10,6 +11,7 @@ import './components/theme.css';
 // pane, drawn right after the first frame (see App), opens the right file and starts loading Monaco.
 startSync();
 openSharedDocuments();
+openKeptRuns();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -32,4 +34,22 @@ function openSharedDocuments(): void {
   };
   window.addEventListener('hashchange', start);
   start();
+}
+
+/**
+ * Runs kept with the document shown (or named by the address) are graded again by runLoader, which the
+ * first paint does not need: it is loaded only when there is a run to bring back.
+ */
+function openKeptRuns(): void {
+  let kept = false;
+  try {
+    kept = hasStoredRuns(window.localStorage, useStepwise.getState().scenario.id);
+  } catch {
+    // No storage: nothing is kept.
+  }
+  if (!kept && useStepwise.getState().openRunId === null) return;
+  import('./state/runLoader').then(
+    ({ startRuns }) => startRuns(),
+    () => useStepwise.getState().showNotice('The kept runs could not be opened: their loader did not load.'),
+  );
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main';
 import { gradeHtml } from '../src/steps/runs/htmlReport';
 import { documentDigest, gradeOutput, type DocumentInfo } from '../src/steps/runs/report';
-import { gradedRun, passRates, runMismatch, shownStatus } from '../src/steps/runs/reportModel';
+import { gradedRun, passRates, runMismatch } from '../src/steps/runs/reportModel';
+import { shownStatus } from '../src/steps/runs/status';
 import { withTempDir } from './helpers';
 import { gradeFixture, gradeOps, runFixture, SHOP, SHOP_DOCUMENT } from './runs-helpers';
 

@@ -3,8 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readRunFile } from '../io/runFiles';
-import { ZIP_LIMITS } from '../io/zipLimits';
+import { MAX_RUN_FILE_BYTES, readRunFile } from '../io/runFiles';
 import { replay } from '../steps/engine';
 import { StepwiseError } from '../steps/errors';
 import { parseDocument } from '../steps/parser';
@@ -21,7 +20,6 @@ import {
   type GradeOutput,
 } from '../steps/runs/report';
 import { gradedRun, type GradedRun } from '../steps/runs/reportModel';
-import { RUN_LIMITS } from '../steps/runs/limits';
 import { RUN_FORMATS, type RunFormat } from '../steps/runs/types';
 import { decodeUtf8 } from '../steps/text';
 
@@ -44,8 +42,6 @@ Exit status: 0 every run passes, 1 some run fails, 2 bad usage or unreadable inp
 
 const RUN_EXTENSIONS = /\.(?:jsonl|json|eval)$/i;
 const WORKER_TAG = 'stepwise-grade-worker';
-/** A run's text is at most RUN_LIMITS.chars characters, 3 bytes each in UTF-8; an .eval zip is a zip to check. */
-const MAX_RUN_BYTES = Math.max(3 * RUN_LIMITS.chars, ZIP_LIMITS.totalBytes);
 
 class UsageError extends Error {}
 
@@ -215,9 +211,9 @@ async function gradeFile(expected: DocumentExpectations, path: string, options: 
   try {
     // A file that could not hold a run within the limits is refused before it is read into memory.
     const { size } = await stat(path);
-    if (size > MAX_RUN_BYTES)
+    if (size > MAX_RUN_FILE_BYTES)
       throw new UsageError(
-        `${path} is ${Math.ceil(size / 1024 / 1024)} MB; a run file may be at most ${MAX_RUN_BYTES / 1024 / 1024} MB`,
+        `${path} is ${Math.ceil(size / 1024 / 1024)} MB; a run file may be at most ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB`,
       );
     bytes = await readFile(path);
   } catch (e) {

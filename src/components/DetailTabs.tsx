@@ -1,11 +1,13 @@
-import { Suspense, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, useRef, type KeyboardEvent } from 'react';
+import { useStepwise } from '../state/store';
 import { DETAIL_TABS } from './detailTabs';
 import { PaneBoundary } from './PaneBoundary';
 import './DetailTabs.css';
 
 /** The tabbed right-hand area (WAI-ARIA tabs: arrow keys move between tabs). */
 export function DetailTabs() {
-  const [active, setActive] = useState(DETAIL_TABS[0].id);
+  const active = useStepwise((s) => s.detailTab);
+  const setActive = useStepwise((s) => s.setDetailTab);
   const tabList = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
     const index = DETAIL_TABS.findIndex((tab) => tab.id === active);

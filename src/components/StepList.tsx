@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { useStepwise } from '../state/store';
 import { baseName, parentPath } from '../steps/names';
 import { KindIcon } from './KindIcon';
+import { RunStepMark } from './runs/RunStepMark';
 import { countBefore, matches, stepRows, type StepRow } from './stepRows';
 import { VirtualList } from './VirtualList';
 import './StepList.css';
@@ -106,6 +107,7 @@ const StepItem = memo(function StepItem({ row, index, setSize, current, goTo }: 
           {baseName(row.target)}
           <span className="step-list__parent"> {parentPath(row.target)}</span>
         </span>
+        <RunStepMark step={row.step.number} />
       </button>
     </li>
   );

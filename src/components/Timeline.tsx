@@ -3,6 +3,7 @@ import { useStepwise, lastPosition } from '../state/store';
 import { PLAY_SPEEDS } from '../state/playback';
 import { usePlayback } from '../state/usePlayback';
 import { Icon } from './Icon';
+import { RunTrackSlot } from './runs/RunTrackSlot';
 import './Timeline.css';
 
 const NO_CHANGES: readonly number[] = [];
@@ -78,6 +79,7 @@ export function Timeline() {
             ))}
           </div>
         )}
+        <RunTrackSlot />
       </div>
       <output className="timeline__position" aria-hidden="true">
         Step <strong>{position}</strong> of {last}

@@ -21,6 +21,7 @@ export const DETAIL_TABS: readonly DetailTab[] = [
   { id: 'validation', label: 'Validation', Panel: lazyPanel(() => import('./ValidationPanel'), 'ValidationPanel') },
   // Check-a-tree and documents tabs:
   { id: 'check', label: 'Check tree', Panel: lazyPanel(() => import('./CheckTree'), 'CheckTree') },
+  { id: 'runs', label: 'Runs', Panel: lazyPanel(() => import('./runs/RunsPanel'), 'RunsPanel') },
   { id: 'documents', label: 'Documents', Panel: lazyPanel(() => import('./Documents'), 'Documents') },
 ];
 

@@ -1,4 +1,5 @@
 import { clampPosition } from './playback';
+import { isRunId } from './runLibrary';
 import { creationStepOf } from './treeRows';
 import type { LoadedScenario } from './scenario';
 
@@ -6,11 +7,15 @@ import type { LoadedScenario } from './scenario';
 export interface ViewRequest {
   step?: string | null;
   file?: string | null;
+  /** The run looked at step by step (runsSlice.ts), by its id. */
+  run?: string | null;
 }
 
 export interface ResolvedView {
   position: number;
   file: string | null;
+  /** A run id, when the request names a valid one: the run may still be loading (runLoader.ts says so if it never comes). */
+  run?: string;
   /** What had to be changed, in words for the user; empty when the request was valid. */
   problems: string[];
 }
@@ -39,17 +44,21 @@ export function resolveView(request: ViewRequest, scenario: LoadedScenario): Res
     if (creationStepOf(scenario.replay).has(request.file)) file = request.file;
     else problems.push(`The scenario has no path “${shorten(request.file)}”; no file is selected.`);
   }
-  return { position, file, problems };
+  const run = request.run && isRunId(request.run) ? request.run : undefined;
+  if (request.run && run === undefined)
+    problems.push(`“${shorten(request.run)}” in the address is not a run id; no run is open.`);
+  return { position, file, problems, ...(run && { run }) };
 }
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** The query string for a view: `?step=33&file=path`. */
-export function viewQuery(position: number, file: string | null): string {
+/** The query string for a view: `?step=33&file=path&run=run-…`. */
+export function viewQuery(position: number, file: string | null, run: string | null = null): string {
   const params = new URLSearchParams();
   params.set('step', String(position));
   if (file) params.set('file', file);
+  if (run) params.set('run', run);
   return `?${params.toString()}`;
 }

@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { Snapshot } from '../steps/engine';
 import { getNode } from '../steps/tree';
 import { adjacentChange, clampPosition, PLAY_SPEEDS } from './playback';
+import { createRunsSlice, EMPTY_RUNS, type RunsSlice } from './runsSlice';
 import { builtinScenario, errorMessage, loadScenario, type LoadedScenario } from './scenario';
 
-export interface StepwiseState {
+export interface StepwiseState extends RunsSlice {
   scenario: LoadedScenario;
   /** 0..last: how many steps have been applied. */
   position: number;
@@ -22,6 +23,8 @@ export interface StepwiseState {
   /** A dismissible message: a clamped deep link, a dropped stored state, … */
   notice: string | null;
   loadError: string | null;
+  /** The tab of the detail area shown (an id of DETAIL_TABS). */
+  detailTab: string;
 
   goTo(position: number): void;
   step(delta: number): void;
@@ -36,6 +39,7 @@ export interface StepwiseState {
   toggleDiffFormatted(): void;
   toggleCollapsed(path: string, collapsed?: boolean): void;
   showNotice(notice: string | null): void;
+  setDetailTab(tab: string): void;
   /** Replaces the scenario; on failure keeps the current one and records the error. */
   loadDocument(source: string, name: string, id: string): boolean;
   /** Switches to a scenario already parsed and replayed (see documentLoader.ts); it must have no replay error. */
@@ -80,9 +84,10 @@ function withoutAncestors(collapsed: ReadonlySet<string>, path: string): Readonl
   return changed ? next : collapsed;
 }
 
-/** A newly loaded scenario opens at step 0 with nothing selected. */
+/** A newly loaded scenario opens at step 0 with nothing selected, and none of the previous one's runs. */
 function startOf(scenario: LoadedScenario): Partial<StepwiseState> {
   return {
+    ...EMPTY_RUNS,
     scenario,
     position: 0,
     selectedPath: null,
@@ -94,6 +99,7 @@ function startOf(scenario: LoadedScenario): Partial<StepwiseState> {
 }
 
 export const useStepwise = create<StepwiseState>()((set, get) => ({
+  ...createRunsSlice(set, get),
   scenario: builtinScenario(),
   position: 0,
   selectedPath: null,
@@ -106,6 +112,7 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   collapsed: new Set<string>(),
   notice: null,
   loadError: null,
+  detailTab: 'file',
 
   goTo(requested) {
     const state = get();
@@ -171,6 +178,9 @@ export const useStepwise = create<StepwiseState>()((set, get) => ({
   },
   showNotice(notice) {
     set({ notice });
+  },
+  setDetailTab(detailTab) {
+    set({ detailTab });
   },
   loadDocument(source, name, id) {
     try {

@@ -123,8 +123,8 @@ function writeStored(state: StepwiseState): void {
 /** What a query string (`?step=33&file=…`) asks for; null when it names no view. */
 export function requestFromQuery(search: string): ViewRequest | null {
   const params = new URLSearchParams(search);
-  if (!params.has('step') && !params.has('file')) return null;
-  return { step: params.get('step'), file: params.get('file') };
+  if (!params.has('step') && !params.has('file') && !params.has('run')) return null;
+  return { step: params.get('step'), file: params.get('file'), run: params.get('run') };
 }
 
 function requestFromUrl(): ViewRequest | null {
@@ -140,6 +140,7 @@ export function openView(request: ViewRequest, earlierProblem: string | null = n
   const view = resolveView(request, state.scenario);
   state.goTo(view.position);
   if (view.file) useStepwise.getState().select(view.file);
+  useStepwise.getState().openRun(view.run ?? null);
   const problems = [...(earlierProblem ? [earlierProblem] : []), ...view.problems];
   if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
 }
@@ -182,7 +183,11 @@ export function startSync(): void {
   // during start-up: a history write is a synchronous call into the browser, and none is made at all when
   // the address already names the view.
   const current = useStepwise.getState();
-  pendingUrl = { query: viewQuery(current.position, current.selectedPath), replace: true, startup: true };
+  pendingUrl = {
+    query: viewQuery(current.position, current.selectedPath, current.openRunId),
+    replace: true,
+    startup: true,
+  };
   afterNextPaint(flushUrl);
 
   let storeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -196,7 +201,8 @@ export function startSync(): void {
     if (
       state.position === previous.position &&
       state.selectedPath === previous.selectedPath &&
-      state.scenario === previous.scenario
+      state.scenario === previous.scenario &&
+      state.openRunId === previous.openRunId
     )
       return;
     if (storeTimer !== null) clearTimeout(storeTimer);
@@ -205,7 +211,7 @@ export function startSync(): void {
     // A change before that first write (a key pressed at once, a shared document opened from the cache):
     // the start-up entry is corrected first, so that the change is pushed after it rather than over it.
     if (pendingUrl?.startup) flushUrl();
-    const query = viewQuery(state.position, state.selectedPath);
+    const query = viewQuery(state.position, state.selectedPath, state.openRunId);
     // Playback would flood the history with every step; it replaces the entry instead. Positions
     // passed within one frame become one entry, pushed if any of them was.
     const replace = state.playing && (pendingUrl?.replace ?? true);

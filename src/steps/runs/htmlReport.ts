@@ -1,16 +1,8 @@
 import { unifiedHunks } from '../diff';
 import { showInvisible } from '../names';
 import { gradeOutput, type DocumentInfo, type RunReport } from './report';
-import {
-  passRates,
-  percent,
-  runMismatch,
-  shownStatus,
-  STATUS_WORDS,
-  type GradedRun,
-  type ShownStatus,
-  type WrongStep,
-} from './reportModel';
+import { passRates, percent, runMismatch, type GradedRun, type WrongStep } from './reportModel';
+import { shownStatus, STATUS_WORDS, type ShownStatus } from './status';
 
 export interface HtmlReportInput {
   readonly document: DocumentInfo;
