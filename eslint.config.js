@@ -52,4 +52,67 @@ export default tseslint.config(
     files: ['src/steps/runs/**/*.ts'],
     rules: { 'no-restricted-imports': pureDomainImports('../../*') },
   },
+  {
+    // View models: pure functions over the domain, shared by the store and the views.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'],
+              message: 'src/model is framework-free.',
+            },
+            { group: ['../*', '!../steps', '!../steps/*'], message: 'src/model imports only src/steps.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Input and output: zips, downloads, storage, file inputs, the parse worker. Below the state, above the domain.
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'],
+              message: 'src/io holds no UI or state.',
+            },
+            { group: ['../state/*', '../components/*'], message: 'src/io knows nothing of the state or the views.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../components/*'], message: 'The state knows nothing of the views.' }] },
+      ],
+    },
+  },
+  {
+    // Views reach I/O only through the state's actions (types excepted).
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/io/*'],
+              allowTypeImports: true,
+              message: 'Views reach I/O through the state (src/state).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -46,8 +46,13 @@ test('a correct zip of the last step matches every file', async ({ page }) => {
   await openCheckTree(page);
   await uploadZip(page, await buildZip(EXPECTED));
   await expect(summary(page)).toContainText('Match');
-  await expect(summary(page)).toContainText(`${FILES.length}/${FILES.length} files match · 100%`);
+  await expect(summary(page)).toContainText(`${EXPECTED.length}/${EXPECTED.length} entries match · 100%`);
   await expect(summary(page)).toContainText(`tree.zip, compared with the tree after step ${LAST} of ${LAST}`);
+  await expect(
+    page.getByText(
+      'Score: identical or equivalent entries (files and folders) out of every expected entry plus every extra one.',
+    ),
+  ).toBeVisible();
   await expect(count(page, 'identical')).toHaveText(`${EXPECTED.length} identical`);
   for (const status of ['equivalent', 'different', 'missing', 'extra'])
     await expect(count(page, status)).toHaveText(`0 ${status}`);
@@ -68,7 +73,10 @@ test('a changed, a missing and an extra file are reported as such, and a click o
   await uploadZip(page, await buildZip(produced), 'attempt.zip');
 
   await expect(summary(page)).toContainText('Mismatch');
-  await expect(summary(page)).toContainText(`${FILES.length - 2}/${FILES.length} files match · 96%`);
+  // One different, one missing, one extra: 77 of 81 counted entries.
+  await expect(summary(page)).toContainText(
+    `${EXPECTED.length - 2}/${EXPECTED.length + 1} entries match · ${Math.floor(((EXPECTED.length - 2) * 100) / (EXPECTED.length + 1))}%`,
+  );
   await expect(row(page, 'different', CHANGED)).toBeVisible();
   await expect(row(page, 'missing', REMOVED)).toBeVisible();
   await expect(row(page, 'extra', ADDED)).toBeVisible();
@@ -105,9 +113,32 @@ test('a reformatted JSON file with the same data is equivalent, and still a matc
   await uploadZip(page, await buildZip(produced));
   await expect(summary(page)).toContainText('Match');
   await expect(summary(page)).not.toContainText('Mismatch');
-  await expect(summary(page)).toContainText(`${FILES.length}/${FILES.length} files match · 100%`);
+  await expect(summary(page)).toContainText(`${EXPECTED.length}/${EXPECTED.length} entries match · 100%`);
   await expect(row(page, 'equivalent', REFORMATTED)).toBeVisible();
   await expect(count(page, 'equivalent')).toHaveText('1 equivalent');
+});
+
+test('a byte-order mark added to a file makes it different, never 100 %; the diff says what it cannot show', async ({
+  page,
+}) => {
+  await openCheckTree(page);
+  const produced = EXPECTED.map((e) => (e.path === REMOVED ? { ...e, content: `\uFEFF${e.content!}` } : e));
+  await uploadZip(page, await buildZip(produced), 'bom.zip');
+  await expect(summary(page)).toContainText('Mismatch');
+  await expect(summary(page)).toContainText(`${EXPECTED.length - 1}/${EXPECTED.length} entries match · 98%`);
+  await row(page, 'different', REMOVED).click();
+  const diff = page.getByRole('region', { name: `Diff of ${REMOVED}` });
+  await expect(diff).toContainText(
+    'Not visible in the diff: theirs starts with a byte-order mark (EF BB BF) that the expected file does not have.',
+  );
+});
+
+test('one extra file is a mismatch and scores less than 100 %', async ({ page }) => {
+  await openCheckTree(page);
+  await uploadZip(page, await buildZip([...EXPECTED, { path: ADDED, kind: 'file', content: 'x\n' }]));
+  await expect(summary(page)).toContainText('Mismatch');
+  await expect(summary(page)).toContainText(`${EXPECTED.length}/${EXPECTED.length + 1} entries match · 98%`);
+  await expect(row(page, 'extra', ADDED)).toBeVisible();
 });
 
 test('a zip that wraps the tree in one more folder is aligned, at a step the user picks', async ({ page }) => {
@@ -175,7 +206,7 @@ test('a folder chosen with the folder picker is checked like a zip', async ({ pa
       page.getByRole('button', { name: 'Choose folder…' }).click(),
     ]);
     await chooser.setFiles(join(dir, ROOT));
-    await expect(summary(page)).toContainText(`${FILES.length - 1}/${FILES.length} files match · 98%`);
+    await expect(summary(page)).toContainText(`${EXPECTED.length - 1}/${EXPECTED.length} entries match · 98%`);
     await expect(summary(page)).toContainText(`folder ${ROOT}`);
     await expect(row(page, 'different', CHANGED)).toBeVisible();
   } finally {

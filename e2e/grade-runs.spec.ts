@@ -13,10 +13,7 @@ const status = (name: string) => fixture(`status/${name}.jsonl`);
 const SHOP = readFileSync(fixture('document.txt'), 'utf8');
 const BUILTIN = replay(
   parseDocument(
-    readFileSync(
-      fileURLToPath(new URL('../src/scenarios/microservices_ecosystem_steps.txt', import.meta.url)),
-      'utf8',
-    ),
+    readFileSync(fileURLToPath(new URL('../src/scenarios/microservices_ecosystem_steps.txt', import.meta.url)), 'utf8'),
   ),
 );
 
@@ -80,7 +77,9 @@ test('a run in each format the grader reads opens, graded in the worker: all pas
     'inspect.json#shop-1_epoch_1',
     'shop.eval#shop-1_epoch_1',
   ])
-    await expect(grid.getByRole('columnheader', { name: `${name}: pass, 11 of 11 steps passed. Open this run` })).toBeVisible();
+    await expect(
+      grid.getByRole('columnheader', { name: `${name}: pass, 11 of 11 steps passed. Open this run` }),
+    ).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(12);
   // Every step passes in every run: "6/6" in each row's pass rate.
   await expect(grid.getByRole('gridcell', { name: '6/6 · 100 %' })).toHaveCount(11);
@@ -180,7 +179,9 @@ test('three runs in the grid; a cell opens that run at that step; Back returns t
   await app.openRuns([status('perfect'), status('skipped-file-step'), status('combined-mkdir')]);
   const grid = app.runGrid();
   await expect(grid.getByRole('row')).toHaveCount(12);
-  await expect(grid.getByRole('button', { name: 'Step 5 in combined-mkdir.jsonl: combined, first divergence' })).toBeVisible();
+  await expect(
+    grid.getByRole('button', { name: 'Step 5 in combined-mkdir.jsonl: combined, first divergence' }),
+  ).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: '1/3 · 33 %' })).toHaveCount(4);
   await page.screenshot({ path: test.info().outputPath('grid.png') });
 
@@ -208,7 +209,9 @@ test('the grid is usable with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
-  await expect(grid.getByRole('button', { name: 'Step 3 in swapped-steps.jsonl: out of order, first divergence' })).toBeFocused();
+  await expect(
+    grid.getByRole('button', { name: 'Step 3 in swapped-steps.jsonl: out of order, first divergence' }),
+  ).toBeFocused();
   await page.keyboard.press('Home');
   await expect(grid.getByRole('rowheader').nth(2)).toBeFocused();
   await page.keyboard.press('End');
@@ -300,7 +303,7 @@ test('the downloaded report opens from disk, makes no request and sorts its grid
   const grid = report.getByRole('table').nth(1);
   await grid.getByRole('button', { name: 'Passed by' }).click();
   await expect(grid.getByRole('rowheader').first()).toContainText('4 Create a file named "README.md"');
-  await expect(report.getByText('Expected | actual (after op 10): − expected, + the run\'s version')).toBeVisible();
+  await expect(report.getByText("Expected | actual (after op 10): − expected, + the run's version")).toBeVisible();
   expect(new Set(requests)).toEqual(new Set([pathToFileURL(file).href]));
   expect(errors).toEqual([]);
 });
@@ -325,7 +328,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     };
     const grid = await scan('grid');
     await page.screenshot({ path: test.info().outputPath(`runs-grid-${colorScheme}.png`) });
-    await app.runGrid().getByRole('button', { name: 'Step 10 in wrong-update-carried.jsonl: wrong, first divergence' }).click();
+    await app
+      .runGrid()
+      .getByRole('button', { name: 'Step 10 in wrong-update-carried.jsonl: wrong, first divergence' })
+      .click();
     await app.runs().getByRole('button', { name: 'shop/config/settings.json' }).click();
     await app.operations().getByRole('option').nth(9).click();
     await page.screenshot({ path: test.info().outputPath(`runs-run-${colorScheme}.png`) });

@@ -40,6 +40,20 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Load pasted text' }).click();
 }
 
+test('a line that looks like a mistyped step loads as description, with a warning in the header and the Validation tab', async ({
+  page,
+}) => {
+  const app = await openDocuments(page);
+  await paste(page, [...MINE.split('\n'), 'Step 3 Create a directory named "shed" inside garden'].join('\n'));
+  await expect(title(page)).toContainText('Garden plan · 2 steps');
+  const badge = page.getByRole('banner').getByRole('note', { name: 'Validation' });
+  await expect(badge).toContainText('· 1 document warning');
+  const panel = await app.openTab('Validation');
+  await expect(panel.getByRole('list', { name: 'Document warnings' }).getByRole('listitem')).toHaveText([
+    'Line 5: "Step 3 Create a directory named "shed" inside garden" looks like a step but is read as description; a step line starts with "Step <number>:"',
+  ]);
+});
+
 test('a sample document becomes the scenario; the built-in one is one click away', async ({ page }) => {
   const app = await openDocuments(page, '?step=30');
   await page.getByRole('button', { name: 'Bookshop sample' }).click();

@@ -96,7 +96,12 @@ export class StepwisePage {
         : file,
     );
     await (await chooser).setFiles(payloads);
-    await expect(panel.getByRole('status').filter({ hasText: /^Graded / }).or(panel.getByRole('alert'))).toBeVisible();
+    await expect(
+      panel
+        .getByRole('status')
+        .filter({ hasText: /^Graded / })
+        .or(panel.getByRole('alert')),
+    ).toBeVisible();
     return panel;
   }
 

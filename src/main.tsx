@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { hasStoredRuns } from './state/runLibrary';
+import { App } from './components/app/App';
+import { hasStoredRuns } from './io/runLibrary';
 import { useStepwise } from './state/store';
 import { startSync } from './state/sync';
-import './components/theme.css';
+import './components/app/theme.css';
+import './components/ui/panel.css';
 
 // The position and file from the URL (or the last visit) are applied before the first render: the first
 // render shows them, instead of a render of step 0 followed by a second one of every pane, and the file

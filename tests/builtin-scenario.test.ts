@@ -41,6 +41,7 @@ describe('built-in scenario: parsing', () => {
       expect(step.number).toBe(i + 1);
       expect(step.line).toBe(16 + i);
     });
+    expect(document.warnings).toEqual([]);
   });
 
   it('gives every step the kind its wording names', () => {

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { checkFolderLimits, folderEntries, readFolder } from '../src/components/checkTreeInput';
-import { fileScore, visibleEntries } from '../src/components/checkTreeScore';
+import { checkFolderLimits, folderEntries, readFolder } from '../src/io/checkTreeInput';
+import { checkScore, visibleEntries } from '../src/model/checkTreeScore';
 import { ZIP_LIMITS } from '../src/io/zipLimits';
 import { compareTrees } from '../src/steps/compare';
+import type { SerialEntry } from '../src/steps/entries';
 import { StepwiseError } from '../src/steps/errors';
+import { asProduced } from './helpers';
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 describe('reading a folder to check', () => {
   it('adds every implied directory, parents first, and keeps empty dropped directories', () => {
     const entries = folderEntries(
       [
-        { path: 'root/a/b.txt', content: 'b' },
-        { path: 'root/c.json', content: '{}' },
+        { path: 'root/a/b.txt', bytes: bytesOf('b') },
+        { path: 'root/c.json', bytes: bytesOf('{}') },
       ],
       ['root/empty'],
     );
@@ -30,11 +34,12 @@ describe('reading a folder to check', () => {
     expect(() => checkFolderLimits(1, ZIP_LIMITS.totalBytes + 1)).toThrow(/more than 100 MB/);
   });
 
-  it('reads files as text and refuses before reading when over the limits', async () => {
-    const tree = await readFolder('folder root', [{ path: 'root/x.txt', file: new File(['héllo'], 'x.txt') }]);
+  it('reads files as bytes, a byte-order mark and bytes that are not UTF-8 included, and refuses before reading when over the limits', async () => {
+    const raw = new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa9, 0xff]);
+    const tree = await readFolder('folder root', [{ path: 'root/x.txt', file: new File([raw], 'x.txt') }]);
     expect(tree.entries).toEqual([
       { path: 'root', kind: 'directory' },
-      { path: 'root/x.txt', kind: 'file', content: 'héllo' },
+      { path: 'root/x.txt', kind: 'file', bytes: raw },
     ]);
     const many = Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => ({
       path: `r/${i}`,
@@ -45,22 +50,22 @@ describe('reading a folder to check', () => {
 });
 
 describe('the check score', () => {
-  const expected = [
-    { path: 'r', kind: 'directory' as const },
-    { path: 'r/a.json', kind: 'file' as const, content: '{"a":1,"b":2}' },
-    { path: 'r/b.txt', kind: 'file' as const, content: 'b' },
-    { path: 'r/c.txt', kind: 'file' as const, content: 'c' },
+  const expected: SerialEntry[] = [
+    { path: 'r', kind: 'directory' },
+    { path: 'r/a.json', kind: 'file', content: '{"a":1,"b":2}' },
+    { path: 'r/b.txt', kind: 'file', content: 'b' },
+    { path: 'r/c.txt', kind: 'file', content: 'c' },
   ];
+  const compare = (produced: SerialEntry[]) => compareTrees(expected, asProduced(produced));
 
-  it('counts expected files that are identical or equivalent, never extra ones', () => {
-    const produced = [
-      { path: 'r', kind: 'directory' as const },
-      { path: 'r/a.json', kind: 'file' as const, content: '{ "b": 2, "a": 1 }' },
-      { path: 'r/b.txt', kind: 'file' as const, content: 'B' },
-      { path: 'r/extra.txt', kind: 'file' as const, content: 'x' },
-    ];
-    const comparison = compareTrees(expected, produced);
-    expect(fileScore(comparison)).toEqual({ matching: 1, expected: 3, percent: 33 });
+  it('counts every expected entry plus every extra one; identical and equivalent ones match', () => {
+    const comparison = compare([
+      { path: 'r', kind: 'directory' },
+      { path: 'r/a.json', kind: 'file', content: '{ "b": 2, "a": 1 }' },
+      { path: 'r/b.txt', kind: 'file', content: 'B' },
+      { path: 'r/extra.txt', kind: 'file', content: 'x' },
+    ]);
+    expect(checkScore(comparison)).toEqual({ matching: 2, counted: 5, percent: 40 });
     expect(visibleEntries(comparison, false).map((e) => `${e.status} ${e.path}`)).toEqual([
       'equivalent r/a.json',
       'different r/b.txt',
@@ -70,10 +75,27 @@ describe('the check score', () => {
     expect(visibleEntries(comparison, true)).toHaveLength(5);
   });
 
-  it('rounds down, so that 100 % means every file', () => {
-    const files = Array.from({ length: 200 }, (_, i) => ({ path: `f${i}`, kind: 'file' as const, content: `${i}` }));
-    const comparison = compareTrees(files, files.slice(1));
-    expect(fileScore(comparison)).toEqual({ matching: 199, expected: 200, percent: 99 });
-    expect(fileScore(compareTrees(files, files)).percent).toBe(100);
+  it('is 100 % only for a match: one extra file or folder is a mismatch and scores less', () => {
+    expect(checkScore(compare(expected))).toEqual({ matching: 4, counted: 4, percent: 100 });
+    for (const extra of [
+      { path: 'r/more.txt', kind: 'file' as const, content: '' },
+      { path: 'r/more', kind: 'directory' as const },
+    ]) {
+      const comparison = compare([...expected, extra]);
+      expect(comparison.matches).toBe(false);
+      expect(checkScore(comparison)).toEqual({ matching: 4, counted: 5, percent: 80 });
+    }
+  });
+
+  it('rounds down, so that 100 % means every entry', () => {
+    const files = Array.from({ length: 200 }, (_, i): SerialEntry => ({
+      path: `f${i}`,
+      kind: 'file',
+      content: `${i}`,
+    }));
+    const comparison = compareTrees(files, asProduced(files.slice(1)));
+    expect(checkScore(comparison)).toEqual({ matching: 199, counted: 200, percent: 99 });
+    expect(checkScore(compareTrees(files, asProduced(files))).percent).toBe(100);
+    expect(checkScore(compareTrees([], [])).percent).toBe(100);
   });
 });

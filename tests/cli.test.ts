@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,7 +193,7 @@ describe('stepwise check', () => {
     });
   });
 
-  it('exits 2 for a folder with more entries than a zip may hold', async () => {
+  it('exits 2 for a folder with more entries than a zip may hold', { timeout: 120_000 }, async () => {
     await withTempDir(async (dir) => {
       await Promise.all(Array.from({ length: 10_001 }, (_, i) => writeFile(join(dir, `f${i}.txt`), '')));
       expectUsageFailure(await main(['check', dir]), /more than 10000 entries/);
@@ -258,6 +258,220 @@ describe('--steps with another document', () => {
         await main(['export', '--zip', join(dir, 'z.zip'), '--steps', join(dir, 'latin1.txt')]),
         /not valid UTF-8/,
       );
+    });
+  });
+});
+
+describe('stepwise export is all or nothing', () => {
+  /** A document whose last step's path is longer than a Linux path may be (4,096 bytes): writing it fails half-way. */
+  const tooDeep = doc(
+    'Create a directory named "app"',
+    'Create a file named "a.txt" in app with content: "first"',
+    ...Array.from(
+      { length: 17 },
+      (_, i) =>
+        `Create a directory named "${String(i).padStart(250, 'd')}" inside ${i === 0 ? 'app' : String(i - 1).padStart(250, 'd')}`,
+    ),
+    `Create a file named "deep.txt" in ${'16'.padStart(250, 'd')} with content: "x"`,
+  );
+
+  async function exportSteps(dir: string, source: string, ...args: string[]): Promise<number> {
+    const steps = join(dir, 'steps.txt');
+    await writeFile(steps, source);
+    return main(['export', '--steps', steps, ...args]);
+  }
+
+  it('refuses a name of more than 255 bytes in UTF-8 with its line and step, before writing anything', async () => {
+    await withTempDir(async (dir) => {
+      const source = doc('Create a directory named "app"', `Create a directory named "${'é'.repeat(200)}" inside app`);
+      expectUsageFailure(
+        await exportSteps(dir, source, '--dir', join(dir, 'out')),
+        /^stepwise export: Line 2, step 2: the name is 400 bytes long in UTF-8 \(at most 255\)$/,
+      );
+      expect(await readdir(dir)).toEqual(['steps.txt']);
+    });
+  });
+
+  it('a write that fails half-way leaves nothing behind and names the path and the reason', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'new', 'out');
+      expect(await exportSteps(dir, tooDeep, '--dir', out)).toBe(2);
+      expect(err()).toMatch(
+        /^stepwise export: cannot write app\/d+0\/.* into .*out: the path is too long for this file system \(ENAMETOOLONG\); nothing was written$/,
+      );
+      expect(err()).not.toMatch(/unexpected failure/);
+      expect(await readdir(dir)).toEqual(['steps.txt']);
+
+      await mkdir(join(dir, 'kept'));
+      await writeFile(join(dir, 'kept', 'mine.txt'), 'mine');
+      expect(await exportSteps(dir, tooDeep, '--dir', join(dir, 'kept'))).toBe(2);
+      expect(await readdir(join(dir, 'kept'))).toEqual(['mine.txt']);
+    });
+  });
+
+  it('with --force, the tree it replaces stays whole until the new one is complete, then is replaced as a whole', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'out');
+      expect(await exportSteps(dir, tooDeep, '--dir', out, '--step', '2')).toBe(0);
+      await writeFile(join(out, 'app', 'mine.txt'), 'mine');
+      const before = await readTree(out);
+      expect(await exportSteps(dir, tooDeep, '--dir', out, '--force')).toBe(2);
+      expect(await readTree(out)).toEqual(before);
+      expect(await readdir(out)).toEqual(['app']);
+      expect(await exportSteps(dir, tooDeep, '--dir', out, '--step', '2', '--force')).toBe(0);
+      expect(await readTree(out)).toEqual(
+        new Map([
+          ['app', null],
+          ['app/a.txt', 'first'],
+        ]),
+      );
+    });
+  });
+
+  it('a zip that cannot be written is named with the reason; an existing zip is replaced only by a complete one', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'file'), 'a file, not a folder');
+      expect(await main(['export', '--zip', join(dir, 'file', 'sub', 'tree.zip')])).toBe(2);
+      expect(err()).toMatch(
+        /^stepwise export: cannot write .*sub: part of the path is a file, not a folder \(ENOTDIR\); nothing was written$/,
+      );
+      const zip = join(dir, 'tree.zip');
+      await writeFile(zip, 'old');
+      expect(await main(['export', '--zip', zip, '--step', '6'])).toBe(0);
+      expect(
+        (await readFile(zip)).equals(
+          Buffer.from(await buildZip(treeEntries(replay(parseDocument(builtinSource())), 6))),
+        ),
+      ).toBe(true);
+      expect(await readdir(dir)).toEqual(['file', 'tree.zip']);
+    });
+  });
+});
+
+describe('stepwise check compares bytes, and numbers by value', () => {
+  const MD = 'microservices_ecosystem/operational_runbook.md';
+
+  it('exits 1 for a text file with a byte-order mark added, and says why', async () => {
+    await withTempDir(async (dir) => {
+      await main(['export', '--dir', dir]);
+      const path = join(dir, MD);
+      await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
+      log.mockClear();
+      expect(await main(['check', dir])).toBe(1);
+      expect(out()).toMatch(
+        /^different\s+microservices_ecosystem\/operational_runbook\.md\n {4}\(theirs starts with a byte-order mark \(EF BB BF\) that the expected file does not have\)$/m,
+      );
+      expect(out()).toMatch(/79 identical, 0 equivalent, 1 different/);
+    });
+  });
+
+  it('exits 0 for the export of a document whose content starts with U+FEFF, as a folder and as a zip', async () => {
+    await withTempDir(async (dir) => {
+      const steps = join(dir, 'bom.txt');
+      await writeFile(
+        steps,
+        doc('Create a directory named "app"', 'Create a file named "a.txt" in app with content: "\\ufeffhello"'),
+      );
+      expect(await main(['export', '--dir', join(dir, 'out'), '--steps', steps])).toBe(0);
+      expect([...(await readFile(join(dir, 'out', 'app', 'a.txt')))].slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]);
+      expect(await main(['check', join(dir, 'out'), '--steps', steps])).toBe(0);
+      expect(await main(['export', '--zip', join(dir, 'out.zip'), '--steps', steps])).toBe(0);
+      expect(await main(['check', join(dir, 'out.zip'), '--steps', steps])).toBe(0);
+    });
+  });
+
+  it('keeps 1.0 through an update, and calls 8001.0000000000001 different from 8001', async () => {
+    await withTempDir(async (dir) => {
+      const steps = join(dir, 'numbers.txt');
+      await writeFile(
+        steps,
+        doc(
+          'Create a directory named "app"',
+          'Create a file named "c.json" in app with content: {"port": 8001, "ratio": 1.0}',
+          'Update c.json: add big: 12345678901234567890',
+        ),
+      );
+      const folder = join(dir, 'out');
+      expect(await main(['export', '--dir', folder, '--steps', steps])).toBe(0);
+      const path = join(folder, 'app', 'c.json');
+      expect(await readFile(path, 'utf8')).toBe(
+        '{\n  "port": 8001,\n  "ratio": 1.0,\n  "big": 12345678901234567890\n}',
+      );
+      await writeFile(path, '{"ratio": 1, "big": 1234567890123456789e1, "port": 8001.0}');
+      expect(await main(['check', folder, '--steps', steps])).toBe(0);
+      await writeFile(path, '{"ratio": 1, "big": 12345678901234567890, "port": 8001.0000000000001}');
+      log.mockClear();
+      expect(await main(['check', folder, '--steps', steps])).toBe(1);
+      expect(out()).toMatch(/^different\s+app\/c\.json$/m);
+    });
+  });
+});
+
+describe('warnings', () => {
+  it('a line that looks like a mistyped step is printed to stderr as a warning; the rest goes on', async () => {
+    await withTempDir(async (dir) => {
+      const steps = join(dir, 'typo.txt');
+      await writeFile(
+        steps,
+        ['Typo', 'Step 1: Create a directory named "app"', 'Step 2 Create a directory named "lost" inside app'].join(
+          '\n',
+        ),
+      );
+      expect(await main(['export', '--dir', join(dir, 'out'), '--steps', steps])).toBe(0);
+      expect(err()).toBe(
+        'stepwise export: warning: Line 3: "Step 2 Create a directory named "lost" inside app" looks like a step but is read as description; a step line starts with "Step <number>:"',
+      );
+      expect(await readTree(join(dir, 'out'))).toEqual(new Map([['app', null]]));
+      error.mockClear();
+      expect(await main(['check', join(dir, 'out'), '--steps', steps])).toBe(0);
+      expect(err()).toMatch(/^stepwise check: warning: Line 3: /);
+    });
+  });
+});
+
+describe('a tree of more than 65,535 entries', () => {
+  /**
+   * 70,000 steps: 11,111 folders four levels below w/ (ten per folder), then 58,889 entries spread
+   * over the 10,000 deepest folders: folders, and every hundredth a file (zipping folders costs no deflate).
+   */
+  function wideDocument(): string {
+    const lines = ['Wide', 'Step 1: Create a directory named "w"'];
+    const step = (body: string) => lines.push(`Step ${lines.length}: ${body}`);
+    let level = ['w'];
+    for (let depth = 1; depth <= 4; depth++) {
+      const next: string[] = [];
+      for (const parent of level)
+        for (let i = 0; i < 10; i++) {
+          const name = `${parent}_${i}`;
+          step(`Create a directory named "${name}" inside ${parent}`);
+          next.push(name);
+        }
+      level = next;
+    }
+    for (let i = 0; lines.length - 1 < 70_000; i++) {
+      const parent = level[i % level.length];
+      if (i % 100 === 0) step(`Create a file named "f${i}.txt" in ${parent} with content: "${i}"`);
+      else step(`Create a directory named "e${i}" inside ${parent}`);
+    }
+    return lines.join('\n');
+  }
+
+  // Replaying 70,000 steps and zipping them takes a few seconds; a busy shared machine needs more.
+  it('is exported as a ZIP64 zip that Python reads whole', { timeout: 120_000 }, async () => {
+    await withTempDir(async (dir) => {
+      const steps = join(dir, 'wide.txt');
+      await writeFile(steps, wideDocument());
+      const zip = join(dir, 'wide.zip');
+      expect(await main(['export', '--zip', zip, '--steps', steps])).toBe(0);
+      expect(out()).toMatch(/: 70000 entries, the tree after step 70000 of 70000\./);
+      if (spawnSync('python3', ['--version']).status !== 0) return;
+      const script = [
+        'import sys, zipfile',
+        'z = zipfile.ZipFile(sys.argv[1])',
+        'assert z.testzip() is None',
+        'print(len(z.infolist()), z.read("w/w_8/w_8_8/w_8_8_0/w_8_8_0_0/f58800.txt").decode())',
+      ].join('\n');
+      expect(execFileSync('python3', ['-c', script, zip], { encoding: 'utf8' })).toBe('70000 58800\n');
     });
   });
 });

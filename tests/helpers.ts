@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { ProducedEntry } from '../src/steps/compare';
 import { replay, type Replay } from '../src/steps/engine';
-import type { StorageLike } from '../src/state/library';
+import type { StorageLike } from '../src/io/library';
+import type { SerialEntry } from '../src/steps/entries';
 import { parseDocument } from '../src/steps/parser';
 
 /** The built-in scenario document, read from disk (not through the code under test). */
@@ -35,6 +37,15 @@ export function doc(...bodies: string[]): string {
 
 export function run(source: string): Replay {
   return replay(parseDocument(source));
+}
+
+/** These entries as somebody would produce them: every file's text as UTF-8 bytes. */
+export function asProduced(entries: readonly SerialEntry[]): ProducedEntry[] {
+  return entries.map((e) =>
+    e.kind === 'directory'
+      ? { path: e.path, kind: 'directory' }
+      : { path: e.path, kind: 'file', bytes: new TextEncoder().encode(e.content ?? '') },
+  );
 }
 
 /** The file contents of the last usable position, keyed by path. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStoredView, VIEW_STORAGE_BUDGET, writeStoredView, type ViewStorage } from '../src/state/sync';
+import { readStoredView, VIEW_STORAGE_BUDGET, writeStoredView, type ViewStorage } from '../src/io/viewStorage';
 
 const KEY = 'stepwise:view';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepInView } from '../src/components/keepInView';
+import { keepInView } from '../src/model/keepInView';
 
 // 30 px rows in a 300 px window over 100 rows (3,000 px).
 const view = (index: number, top: number) => keepInView(index, 30, top, 300, 3000);

@@ -8,7 +8,7 @@ import {
   readLibrary,
   saveDocument,
   type LibraryEntry,
-} from '../src/state/library';
+} from '../src/io/library';
 import { MemoryStorage } from './helpers';
 
 const entry = (id: string, chars: number, savedAt: number): LibraryEntry => ({ id, name: id, chars, savedAt });

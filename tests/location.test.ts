@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveView, viewQuery } from '../src/state/location';
+import { resolveView, viewQuery } from '../src/model/location';
 import { loadScenario } from '../src/state/scenario';
 import { builtinSource } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJob, type ParseMessage, type ParseRequest } from '../src/state/parseWorker';
+import { parseJob, type ParseMessage, type ParseRequest } from '../src/io/parseWorker';
 import { parseDocument } from '../src/steps/parser';
 import { doc } from './helpers';
 

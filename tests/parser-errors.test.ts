@@ -57,10 +57,11 @@ const cases: Case[] = [
     phase: 'parse',
   },
   {
-    name: 'a step number that is not a number',
-    lines: [R, 'Step two: Create a directory named "a" inside r'],
-    line: 2,
-    message: /"two" is not a step number/,
+    name: 'a gap after a step written in words (description, and the error points at it)',
+    lines: [R, 'Step two: Create a directory named "a" inside r', 'Step 3: Create a directory named "b" inside r'],
+    line: 3,
+    step: 3,
+    message: /expected step 2, found step 3 \(.*\); line 2 looks like a mistyped step$/,
     phase: 'parse',
   },
   {
@@ -315,7 +316,10 @@ const cases: Case[] = [
       ['a control character', '"a\\u001fb"', /control character/],
       ['DEL', '"a\\u007fb"', /control character/],
       ['a raw tab', '"a\tb"', /invalid JSON|control character/],
-      ['10,000 characters', `"${long}"`, /10000 characters long \(at most 255\)/],
+      ['10,000 characters', `"${long}"`, /10000 bytes long in UTF-8 \(at most 255\)/],
+      // 200 characters, 400 bytes: file systems count bytes (ENAMETOOLONG half-way through an export).
+      ['200 × "é"', `"${'é'.repeat(200)}"`, /400 bytes long in UTF-8 \(at most 255\)/],
+      ['64 × an emoji (128 UTF-16 units)', `"${'😀'.repeat(64)}"`, /256 bytes long in UTF-8 \(at most 255\)/],
     ] as const
   ).flatMap(([what, quoted, message]): Case[] => [
     {
@@ -343,6 +347,7 @@ const cases: Case[] = [
       ['.', '.', /"\." is not allowed/],
       ['NUL', 'r\u0000', /control character/],
       ['10,000 characters', long, /at most 255/],
+      ['128 × "é"', 'é'.repeat(128), /256 bytes long in UTF-8/],
     ] as const
   ).flatMap(([what, bare, message]): Case[] => [
     {

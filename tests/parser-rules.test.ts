@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, parseStructure } from '../src/steps/parser';
+import { utf8Length } from '../src/steps/names';
+import { MAX_WARNINGS, parseDocument, parseStructure } from '../src/steps/parser';
 import { doc, files, run } from './helpers';
 
 const ROOT_DIR = 'Create a directory named "r"';
@@ -150,6 +152,16 @@ describe('file content', () => {
   it('does not add a stray quote when there is none', () => {
     expect(content('{"a": "1"}')).toBe('{"a": "1"}');
   });
+
+  it('refuses half a surrogate pair, which UTF-8 cannot store, naming the line and step', () => {
+    expect(() => parseDocument(doc(ROOT_DIR, 'Create a file named "f" in r with content: "x\\ud800y"'))).toThrow(
+      /^Line 2, step 2: the content has an unpaired surrogate \(\\ud800\) at character 2, which UTF-8 cannot store$/,
+    );
+    expect(() => parseDocument(doc(ROOT_DIR, 'Create a file named "f" in r with content: "\\udc00"'))).toThrow(
+      /\\udc00/,
+    );
+    expect(content('"pair \\ud83d\\ude00"')).toBe('pair 😀');
+  });
 });
 
 describe('updates', () => {
@@ -200,6 +212,58 @@ describe('updates', () => {
   it('appends a new integer-like key and keeps the order of existing ones', () => {
     expect(update('{"b": 1, "2": 2}', '"10": 3')).toBe('{\n  "b": 1,\n  "2": 2,\n  "10": 3\n}');
   });
+  it('keeps every number of the file as it was written: 1.0, 20 digits, 1e400, -0, 1E+2, 0.10', () => {
+    const numbers = ['1.0', '12345678901234567890', '1e400', '-0', '1E+2', '0.10', '-1.5e-300', '5e-324'];
+    const initial = `{"n": [${numbers.join(', ')}], "o": {"deep": 1.000}}`;
+    expect(update(initial, 'k: true')).toBe(
+      `{\n  "n": [\n${numbers.map((n) => `    ${n}`).join(',\n')}\n  ],\n  "o": {\n    "deep": 1.000\n  },\n  "k": true\n}`,
+    );
+  });
+
+  it('keeps the numbers of update values as written, nested ones too', () => {
+    expect(update('{}', 'a: 1.50, b: 12345678901234567890, c: -0, d: 1e400, e: {"x": [2.0]}')).toBe(
+      '{\n  "a": 1.50,\n  "b": 12345678901234567890,\n  "c": -0,\n  "d": 1e400,\n  "e": {\n    "x": [\n      2.0\n    ]\n  }\n}',
+    );
+  });
+
+  it('tells a replaced number by its text: 1.0 → 1 is a change', () => {
+    const result = run(
+      doc(
+        ROOT_DIR,
+        'Create a file named "c.json" in r with content: {"v": 1.0, "w": 2}',
+        'Update c.json: add v: 1, w: 2',
+      ),
+    );
+    const change = result.snapshots[3].change;
+    expect(change?.type === 'modified' && change.keys.map((k) => k.action)).toEqual(['replaced', 'unchanged']);
+  });
+
+  it('never takes a string for a number, whatever it holds', () => {
+    const initial = '{"s": "\\u00015", "\\u0000k": "\\u0000", "t": "1.0"}';
+    expect(JSON.parse(update(initial, 'u: "\\u0001"'))).toEqual({
+      s: '\u00015',
+      '\u0000k': '\u0000',
+      t: '1.0',
+      u: '\u0001',
+    });
+  });
+
+  it('refuses to rewrite a file with a key written twice in one object, rather than drop a value', () => {
+    const result = run(
+      doc(
+        ROOT_DIR,
+        'Create a file named "c.json" in r with content: {"a": {"k": 1, "k": 2}}',
+        'Update c.json: add b: 1',
+      ),
+    );
+    expect(result.error?.message).toBe(
+      'Line 3, step 3: r/c.json has an object with the same key twice; rewriting it would drop one of the values, so it cannot be updated',
+    );
+    const value = run(
+      doc(ROOT_DIR, 'Create a file named "c.json" in r with content: {}', 'Update c.json: add b: {"k": 1, "k": 2}'),
+    );
+    expect(value.error?.message).toBe('Line 3, step 3: the value of b has an object with the same key twice');
+  });
 });
 
 describe('the service registry form', () => {
@@ -237,6 +301,115 @@ describe('the service registry form', () => {
     const value = JSON.parse(files(result).get('r/state.json')!) as Record<string, unknown>;
     expect(value.current_state).toBe('init');
     expect(Object.keys(value.service_registry as object)).toEqual(['zeta', 'alpha']);
+  });
+});
+
+describe('what is a step line', () => {
+  const R = 'Step 1: Create a directory named "r"';
+  const parse = (...lines: string[]) => parseDocument(lines.join('\n'));
+
+  it('is "Step <number>:"; any other line is description, "Step back: …" included, with no warning', () => {
+    const parsed = parse('Step back: read this first', R, 'Steps 2 to 4 come later.', 'Stepping stones');
+    expect(parsed.steps).toHaveLength(1);
+    expect(parsed.description).toBe('Step back: read this first\nSteps 2 to 4 come later.\nStepping stones');
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('accepts no space after the colon, spaces or a tab before it, and leading zeros', () => {
+    const parsed = parse(
+      'Step 1:Create a directory named "r"',
+      'Step 02 : Create a directory named "a" inside r',
+      'Step\t3:\tCreate a directory named "b" inside r',
+      'Step 0004:Create a directory named "c" inside r',
+    );
+    expect(parsed.steps.map((s) => [s.number, s.kind === 'directory' && s.name])).toEqual([
+      [1, 'r'],
+      [2, 'a'],
+      [3, 'b'],
+      [4, 'c'],
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a number without a colon', 'Step 2 Create a directory named "a" inside r'],
+    ['a number in words', 'Step seven: Create a directory named "a" inside r'],
+    ['lower case', 'step 2: Create a directory named "a" inside r'],
+    ['Markdown bold', '**Step 2:** Create a directory named "a" inside r'],
+    ['a list item', '- Step 2: Create a directory named "a" inside r'],
+    ['no space before the number', 'Step2: Create a directory named "a" inside r'],
+  ])('warns about a line that looks like a mistyped step: %s', (_, line) => {
+    const parsed = parse(R, line);
+    expect(parsed.steps).toHaveLength(1);
+    expect(parsed.warnings).toEqual([
+      {
+        line: 2,
+        message: expect.stringMatching(
+          /^Line 2: ".*" looks like a step but is read as description; a step line starts with "Step <number>:"$/,
+        ) as string,
+      },
+    ]);
+  });
+
+  it('quotes a warned line cut short and with invisible characters escaped', () => {
+    const [warning] = parse(R, `Step 2 \u202e${'x'.repeat(200)}`).warnings;
+    expect(warning.message).toContain('"Step 2 \\u202e');
+    expect(warning.message).toContain('x…"');
+    expect(warning.message.length).toBeLessThan(200);
+  });
+
+  it(`keeps the first ${MAX_WARNINGS} warnings and counts the rest in one more`, () => {
+    const lines = [R, ...Array.from({ length: MAX_WARNINGS + 50 }, (_, i) => `Step ${i} oops`)];
+    const { warnings } = parse(...lines);
+    expect(warnings).toHaveLength(MAX_WARNINGS + 1);
+    expect(warnings[MAX_WARNINGS - 1].line).toBe(MAX_WARNINGS + 1);
+    expect(warnings[MAX_WARNINGS]).toEqual({
+      line: MAX_WARNINGS + 2,
+      message: `Line ${MAX_WARNINGS + 2}: 50 more lines from here on look like mistyped steps`,
+    });
+  });
+});
+
+describe('accepted forms the format does not spell out', () => {
+  it('a trailing comma after the last entry of an update', () => {
+    const result = run(
+      doc(
+        'Create a directory named "r"',
+        'Create a file named "c.json" in r with content: {}',
+        'Update c.json: add a: 1, ',
+      ),
+    );
+    expect(result.error).toBeNull();
+    expect(files(result).get('r/c.json')).toBe('{\n  "a": 1\n}');
+  });
+
+  it('JSON escapes inside quoted names, decoded before the name rules apply', () => {
+    const { steps } = parseDocument(
+      doc('Create a directory named "caf\\u00e9"', 'Create a file named "\\"q\\".txt" in café with content: ""'),
+    );
+    expect(steps.map((s) => s.kind !== 'update' && s.name)).toEqual(['café', '"q".txt']);
+    expect(() => parseDocument(doc('Create a directory named "a\\/b"'))).toThrow(/path separator/);
+  });
+});
+
+describe('name length is counted in UTF-8 bytes', () => {
+  const named = (name: string) => parseDocument(doc(`Create a directory named "${name}"`));
+
+  it('accepts 255 bytes and refuses 256, naming the line and step', () => {
+    expect(named(`${'é'.repeat(127)}a`).steps).toHaveLength(1);
+    expect(named('a'.repeat(255)).steps).toHaveLength(1);
+    expect(() => named(`${'é'.repeat(127)}ab`)).toThrow(
+      /^Line 1, step 1: the name is 256 bytes long in UTF-8 \(at most 255\)$/,
+    );
+    expect(() => named('€'.repeat(86))).toThrow(/258 bytes/);
+  });
+
+  it('utf8Length agrees with TextEncoder on any well-formed string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+      }),
+    );
   });
 });
 

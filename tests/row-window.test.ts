@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OVERSCAN, rowWindow, VIRTUALIZE_ABOVE } from '../src/components/rowWindow';
+import { OVERSCAN, rowWindow, VIRTUALIZE_ABOVE } from '../src/model/rowWindow';
 
 // 30 px rows in a 600 px view: 20 rows in view, 36 with the overscan on both sides.
 const rowsFor = (count: number, settledCount: number, scrollTop = 0) =>

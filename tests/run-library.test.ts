@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveView, viewQuery } from '../src/state/location';
+import { resolveView, viewQuery } from '../src/model/location';
 import { loadScenario } from '../src/state/scenario';
 import {
   deleteStoredRun,
@@ -11,8 +11,8 @@ import {
   runId,
   saveRuns,
   type StoredRun,
-} from '../src/state/runLibrary';
-import { gradeJob, type RunJobMessage } from '../src/state/runWorker';
+} from '../src/io/runLibrary';
+import { gradeJob, type RunJobMessage } from '../src/io/runWorker';
 import { parseRunText } from '../src/steps/runs/parseRun';
 import { builtinSource, MemoryStorage } from './helpers';
 import { runFixture } from './runs-helpers';
@@ -38,7 +38,13 @@ describe('kept runs', () => {
 
   it('keeps runs with their document, in the order they were opened, and forgets one', () => {
     const storage = new MemoryStorage();
-    expect(saveRuns(storage, [stored(SKIPPED, 'doc-shop', 2), stored(PERFECT, 'doc-shop', 1), stored(PERFECT, 'builtin', 3)])).toEqual({
+    expect(
+      saveRuns(storage, [
+        stored(SKIPPED, 'doc-shop', 2),
+        stored(PERFECT, 'doc-shop', 1),
+        stored(PERFECT, 'builtin', 3),
+      ]),
+    ).toEqual({
       dropped: 0,
       notSaved: [],
     });

@@ -13,7 +13,7 @@ import {
   stepOperations,
   treeAfterOperation,
   treeAtStep,
-} from '../src/state/runView';
+} from '../src/model/runView';
 import { gradeFixture, SHOP } from './runs-helpers';
 
 async function graded(name: string) {
@@ -118,7 +118,9 @@ describe('the operations track', () => {
 
   it('describes an operation as the log asked for it', async () => {
     const { result } = await graded('heredoc');
-    const shell = result.replay.run.operations.find((o) => o.action.type === 'shell' && o.action.command.includes('<<'))!;
+    const shell = result.replay.run.operations.find(
+      (o) => o.action.type === 'shell' && o.action.command.includes('<<'),
+    )!;
     const text = describeOperation(shell);
     expect(text.summary).toMatch(/^cat > .* …$/);
     expect(text.detail).toContain('EOF');
@@ -135,7 +137,9 @@ describe('causes', () => {
 
 describe('the step × run grid', () => {
   it('counts passes per step and per run and sorts by them, ties in step or opening order', async () => {
-    const reports = await Promise.all(['perfect', 'skipped-file-step', 'combined-mkdir'].map(async (n) => (await graded(n)).report));
+    const reports = await Promise.all(
+      ['perfect', 'skipped-file-step', 'combined-mkdir'].map(async (n) => (await graded(n)).report),
+    );
     const model = gridModel(reports, 11, DEFAULT_GRID_ORDER);
     expect(model.rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(model.passedByStep).toEqual([3, 3, 3, 3, 2, 2, 2, 3, 2, 3, 3]);

@@ -87,7 +87,7 @@ describe('hostile runs are refused or contained', () => {
     expect(result.refused.map((r) => r.reason)).toEqual([
       'shop/a\\u0000b: the name "a\\u0000b" contains a control character',
       'shop/\\u202eevil: the name "\\u202eevil" contains a bidirectional control character',
-      expect.stringMatching(/the name is 300 characters long \(at most 255\)$/),
+      expect.stringMatching(/the name is 300 bytes long in UTF-8 \(at most 255\)$/),
       expect.stringMatching(/more than 33 levels deep$/),
     ]);
     expect(result.replay.trees[4].size).toBe(0);

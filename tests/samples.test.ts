@@ -23,6 +23,7 @@ describe('samples/bookshop.txt', () => {
 
   it('parses and replays every step with no error', () => {
     expect(run.error).toBeNull();
+    expect(run.document.warnings).toEqual([]);
     expect(last).toBe(14);
     expect(run.document.title).toBe('Bookshop Services');
   });
@@ -83,6 +84,7 @@ describe('samples/tiny-rules.txt', () => {
 
   it('parses and replays every step with no error', () => {
     expect(run.error).toBeNull();
+    expect(run.document.warnings).toEqual([]);
     expect(last).toBe(11);
     expect(run.document.title).toBe('Tiny Rules');
   });

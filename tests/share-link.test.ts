@@ -8,7 +8,7 @@ import {
   SHARE_PREFIX,
   sharedPayload,
   shareUrl,
-} from '../src/state/shareLink';
+} from '../src/io/shareLink';
 import { StepwiseError } from '../src/steps/errors';
 
 const builtin = readFileSync(

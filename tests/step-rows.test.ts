@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBefore, matches, stepRows } from '../src/components/stepRows';
+import { countBefore, matches, stepRows } from '../src/model/stepRows';
 import { builtinScenario } from '../src/state/scenario';
 
 const rows = stepRows(builtinScenario().replay);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { viewQuery } from '../src/state/location';
+import { viewQuery } from '../src/model/location';
 import { handPaintedFrames } from './helpers';
 
 // startSync keeps the address and the browser's history in step with the store. Here the page is a fake one: an

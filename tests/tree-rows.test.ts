@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeScenario } from '../bench/generate';
-import { indexOfPath, treeRows, type TreeRow } from '../src/state/treeRows';
+import { indexOfPath, treeRows, type TreeRow } from '../src/model/treeRows';
 import type { Replay, Snapshot } from '../src/steps/engine';
 import type { DirectoryNode } from '../src/steps/tree';
 import { builtinSource, run } from './helpers';

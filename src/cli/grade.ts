@@ -1,6 +1,6 @@
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { MAX_RUN_FILE_BYTES, readRunFile } from '../io/runFiles';
@@ -22,6 +22,7 @@ import {
 import { gradedRun, type GradedRun } from '../steps/runs/reportModel';
 import { RUN_FORMATS, type RunFormat } from '../steps/runs/types';
 import { decodeUtf8 } from '../steps/text';
+import { OutputError, refusedWrite, writeAtomically } from './writeAtomically';
 
 export const GRADE_HELP = `Usage: stepwise grade RUN… [--steps DOC] [--format text|json|junit|html] [--out FILE]
                       [--jobs N] [--shard I/N] [--run-format F]
@@ -31,10 +32,12 @@ Grades what an agent did, step by step, against the built-in scenario (or DOC). 
 log of its file operations, or a folder of them; nothing in a run is ever executed. Formats:
 stepwise operations (JSON Lines), Claude Code session logs, ATIF trajectories, OpenHands event
 streams, Inspect AI logs (.eval or .json); see docs/runs.md.
+  --steps DOC     grade against DOC, a step document, instead of the built-in scenario
   --format F      text (default), json, junit (a test case per step, for CI), or html (one
                   self-contained page: summary, step × run grid, diffs of wrong steps)
   --out FILE      write there instead of to standard output
-  --jobs N        grade N runs at a time in worker threads (default: the number of cores)
+  --jobs N        grade N runs at a time: this thread and N - 1 worker threads (default: the
+                  number of cores)
   --shard I/N     grade only the I-th of N slices of the runs (1-based); merge the JSON parts with
                   --merge to get what one grade of all the runs would give
   --run-format F  read every run as F: ${RUN_FORMATS.join(', ')}
@@ -95,7 +98,7 @@ export async function runGrade(argv: readonly string[], builtin: string): Promis
     await emit(render(output, runs, format, expected), values.out);
     return reportsOf(output).every((r) => r.verdict === 'pass') ? 0 : 1;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof StepwiseError) {
+    if (e instanceof UsageError || e instanceof StepwiseError || e instanceof OutputError) {
       console.error(`stepwise grade: ${e.message}`);
       if (e instanceof UsageError) console.error('Run "stepwise grade --help" for usage.');
       return 2;
@@ -393,20 +396,18 @@ function render(
   return `${gradeText(output, texts)}\n`;
 }
 
-/** To standard output, or to FILE through a temporary file renamed into place (never half-written). */
+/** To standard output, or to FILE written elsewhere and moved into place (never half-written). */
 async function emit(text: string, out: string | undefined): Promise<void> {
   if (out === undefined) {
     process.stdout.write(text);
     return;
   }
-  const temporary = `${out}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, out);
-  } catch (e) {
-    await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${out}: ${errorCode(e)}`);
-  }
+  const target = resolve(out);
+  await writeAtomically(dirname(target), async (staging) => {
+    const written = join(staging, 'output');
+    await writeFile(written, text).catch(refusedWrite(target));
+    return [[written, target]];
+  });
 }
 
 function errorCode(e: unknown): string {

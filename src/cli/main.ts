@@ -2,15 +2,16 @@ import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promis
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildZip, readZip } from '../io/zip';
 import { ZIP_LIMITS } from '../io/zipLimits';
-import { compareTrees, shortDiff } from '../steps/compare';
+import { compareTrees, shortDiff, type ProducedEntry } from '../steps/compare';
 import { replay, type Replay } from '../steps/engine';
-import { rootNames, treeEntries, type SerialEntry } from '../steps/entries';
+import { rootNames, treeEntries } from '../steps/entries';
 import { StepwiseError } from '../steps/errors';
 import { parseDocument } from '../steps/parser';
 import { decodeUtf8 } from '../steps/text';
 // Inlined by the build (scripts/build-cli.mjs): the installed CLI reads no file of its own at run time.
 import builtinText from '../scenarios/microservices_ecosystem_steps.txt?raw';
 import { isGradeWorker, runGrade } from './grade';
+import { exists, OutputError, refusedWrite, writeAtomically } from './writeAtomically';
 
 const HELP = {
   main: `stepwise — replay a step document into a file tree, export it, check a tree against it,
@@ -27,14 +28,18 @@ Run "stepwise export --help", "stepwise check --help" or "stepwise grade --help"
 
 Writes the tree as it stands after step N (default: the last step) of the built-in scenario,
 or of DOC, a step document in the same format.
-  --dir OUT   write the tree's folders and files into OUT (refuses to overwrite unless --force)
+  --dir OUT   write the tree's folders and files into OUT (refuses to overwrite unless --force,
+              which replaces the tree's top folders in OUT as a whole)
   --zip FILE  write a zip: the same tree always gives the same bytes
+Everything is written beside its place first and moved there once complete: a failed export
+leaves nothing behind, and what it would have replaced stays as it was.
   --step N    0 is the empty tree before step 1`,
   check: `Usage: stepwise check PATH [--step N] [--steps DOC]
 
 Compares PATH (a folder or a .zip someone produced) with the expected tree after step N
 (default: the last step). Every file is reported as identical, equivalent (same JSON/YAML value,
-other formatting), different (with a short diff), missing or extra; so are missing and extra folders.
+other formatting or spelling of numbers), different (with a short diff), missing or extra; so are
+missing and extra folders. Identical means the same bytes: a byte-order mark makes a file different.
 Exit status: 0 all identical or equivalent, 1 otherwise, 2 bad usage or unreadable input.`,
 };
 
@@ -68,7 +73,7 @@ function parseArgs(args: string[]): Options {
   return { positional, flags };
 }
 
-async function loadReplay(options: Options): Promise<Replay> {
+async function loadReplay(command: string, options: Options): Promise<Replay> {
   const path = options.flags.get('--steps');
   if (typeof path !== 'string') return replay(parseDocument(builtinText));
   const file = resolve(path);
@@ -80,7 +85,9 @@ async function loadReplay(options: Options): Promise<Replay> {
       `cannot read the step document ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  return replay(parseDocument(decodeUtf8(bytes, file)));
+  const document = parseDocument(decodeUtf8(bytes, file));
+  for (const warning of document.warnings) console.error(`stepwise ${command}: warning: ${warning.message}`);
+  return replay(document);
 }
 
 function pickPosition(run: Replay, options: Options): number {
@@ -97,49 +104,50 @@ function pickPosition(run: Replay, options: Options): number {
   return position;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function runExport(options: Options): Promise<number> {
   const dir = options.flags.get('--dir');
   const zip = options.flags.get('--zip');
   if ((dir === undefined) === (zip === undefined)) throw new UsageError('give exactly one of --dir OUT or --zip FILE');
-  const run = await loadReplay(options);
+  const run = await loadReplay('export', options);
   const position = pickPosition(run, options);
   const entries = treeEntries(run, position);
+  const after = `the tree after step ${position} of ${run.document.steps.length}`;
   if (typeof zip === 'string') {
-    await mkdir(dirname(resolve(zip)), { recursive: true });
-    await writeFile(zip, await buildZip(entries));
-    console.log(
-      `Wrote ${zip}: ${entries.length} entries, the tree after step ${position} of ${run.document.steps.length}.`,
-    );
+    const target = resolve(zip);
+    const bytes = await buildZip(entries);
+    await writeAtomically(dirname(target), async (staging) => {
+      const file = join(staging, basename(target));
+      await writeFile(file, bytes).catch(refusedWrite(target));
+      return [[file, target]];
+    });
+    console.log(`Wrote ${zip}: ${entries.length} entries, ${after}.`);
     return 0;
   }
   const out = resolve(String(dir));
-  if (!options.flags.has('--force')) {
-    for (const root of rootNames(entries))
+  const force = options.flags.has('--force');
+  const roots = rootNames(entries);
+  if (!force) {
+    for (const root of roots)
       if (await exists(join(out, root)))
         throw new UsageError(`${join(out, root)} already exists; choose another folder or add --force`);
   }
-  for (const entry of entries) {
-    const target = join(out, ...entry.path.split('/'));
-    if (entry.kind === 'directory') await mkdir(target, { recursive: true });
-    else await writeFile(target, entry.content ?? '');
-  }
+  await writeAtomically(out, async (staging) => {
+    for (const entry of entries) {
+      const target = join(staging, ...entry.path.split('/'));
+      const written =
+        entry.kind === 'directory' ? mkdir(target, { recursive: true }) : writeFile(target, entry.content ?? '');
+      await written.catch(refusedWrite(`${entry.path} into ${out}`));
+    }
+    return roots.map((root) => [join(staging, root), join(out, root)]);
+  });
   const files = entries.filter((e) => e.kind === 'file').length;
-  console.log(
-    `Wrote ${files} files and ${entries.length - files} folders into ${out}, the tree after step ${position} of ${run.document.steps.length}.`,
-  );
+  console.log(`Wrote ${files} files and ${entries.length - files} folders into ${out}, ${after}.`);
   return 0;
 }
 
 /** A folder to check is held to the same limits as a zip: ZIP_LIMITS entries and bytes. */
-async function readFolder(root: string, prefix = '', budget = { entries: 0, bytes: 0 }): Promise<SerialEntry[]> {
-  const entries: SerialEntry[] = [];
+async function readFolder(root: string, prefix = '', budget = { entries: 0, bytes: 0 }): Promise<ProducedEntry[]> {
+  const entries: ProducedEntry[] = [];
   const names = (await readdir(join(root, prefix))).sort();
   for (const name of names) {
     const relative = prefix === '' ? name : `${prefix}/${name}`;
@@ -156,17 +164,13 @@ async function readFolder(root: string, prefix = '', budget = { entries: 0, byte
         throw new UsageError(
           `${root} holds more than ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB of files; that is the limit`,
         );
-      entries.push({ path: relative, kind: 'file', content: decodeLenient(await readFile(join(root, relative))) });
+      entries.push({ path: relative, kind: 'file', bytes: await readFile(join(root, relative)) });
     }
   }
   return entries;
 }
 
-function decodeLenient(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes);
-}
-
-async function readProduced(path: string, expectedRoots: string[]): Promise<SerialEntry[]> {
+async function readProduced(path: string, expectedRoots: string[]): Promise<ProducedEntry[]> {
   let info;
   try {
     info = await stat(path);
@@ -190,7 +194,7 @@ async function readProduced(path: string, expectedRoots: string[]): Promise<Seri
 
 async function runCheck(options: Options): Promise<number> {
   if (options.positional.length !== 1) throw new UsageError('give one PATH: a folder or a .zip');
-  const run = await loadReplay(options);
+  const run = await loadReplay('check', options);
   const position = pickPosition(run, options);
   const expected = treeEntries(run, position);
   const produced = await readProduced(options.positional[0], rootNames(expected));
@@ -199,6 +203,7 @@ async function runCheck(options: Options): Promise<number> {
     if (entry.kind === 'directory' && entry.status === 'identical') continue;
     const label = entry.kind === 'directory' ? `${entry.status} folder` : entry.status;
     console.log(`${label.padEnd(16)} ${entry.path}`);
+    if (entry.note) console.log(`    (${entry.note})`);
     if (entry.status === 'different')
       for (const line of shortDiff(entry.expected ?? '', entry.actual ?? '')) console.log(`    ${line}`);
   }
@@ -231,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unexpected argument "${options.positional[0]}"`);
     return command === 'export' ? await runExport(options) : await runCheck(options);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof StepwiseError) {
+    if (e instanceof UsageError || e instanceof StepwiseError || e instanceof OutputError) {
       console.error(`stepwise ${command}: ${e.message}`);
       if (e instanceof UsageError) console.error(`Run "stepwise ${command} --help" for usage.`);
       return 2;

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
+import type { ProducedEntry } from '../steps/compare';
 import type { SerialEntry } from '../steps/entries';
 import { StepwiseError } from '../steps/errors';
-import { inspectZip, ZIP_LIMITS } from './zipLimits';
+import { findEndOfCentralDirectory, inspectZip, zip64EndRecord, ZIP_LIMITS } from './zipLimits';
 import { ZipWriter } from './zipWriter';
 
 /** After this much work in one go, buildZip lets the page paint and handle input. */
@@ -40,20 +41,19 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Reads a zip that somebody else produced. The central directory is checked first (inspectZip);
- * while inflating, each entry is held to the size its header declared, so a lying header cannot
- * turn into a zip bomb either.
+ * Reads a zip that somebody else produced, keeping each file's bytes as they are. The central
+ * directory is checked first (inspectZip); while inflating, each entry is held to the size its
+ * header declared, so a lying header cannot turn into a zip bomb either.
  */
-export async function readZip(bytes: Uint8Array): Promise<SerialEntry[]> {
+export async function readZip(bytes: Uint8Array): Promise<ProducedEntry[]> {
   const declared = inspectZip(bytes);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { createFolders: false });
+    zip = await JSZip.loadAsync(markedZip64(bytes), { createFolders: false });
   } catch (e) {
     throw new StepwiseError(`The zip was refused: it is corrupt or truncated (${(e as Error).message}).`);
   }
-  const decoder = new TextDecoder();
-  const entries: SerialEntry[] = [];
+  const entries: ProducedEntry[] = [];
   let total = 0;
   for (const { name, isDirectory, uncompressedSize } of declared) {
     const path = name.replace(/\/$/, '');
@@ -67,9 +67,24 @@ export async function readZip(bytes: Uint8Array): Promise<SerialEntry[]> {
     total += data.byteLength;
     if (total > ZIP_LIMITS.totalBytes)
       throw new StepwiseError('The zip was refused: it inflates to more than its headers say.');
-    entries.push({ path, kind: 'file', content: decoder.decode(data) });
+    entries.push({ path, kind: 'file', bytes: data });
   }
   return withImpliedDirectories(entries);
+}
+
+/**
+ * jszip follows a ZIP64 end record only when the plain end record's count is all ones. Python's
+ * zipfile, among others, writes a ZIP64 record and leaves the plain counts exact; jszip then takes
+ * the ZIP64 records for data prepended to the zip and finds no entries. inspectZip has checked that
+ * the two records agree, so a copy with the count marked reads the same directory.
+ */
+function markedZip64(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (zip64EndRecord(view, eocd) === null || view.getUint16(eocd + 10, true) === 0xffff) return bytes;
+  const marked = bytes.slice();
+  new DataView(marked.buffer).setUint16(eocd + 10, 0xffff, true);
+  return marked;
 }
 
 /** jszip's chunked reader: public in its docs and runtime, missing from its type declarations. */
@@ -115,9 +130,9 @@ function inflateWithin(file: JSZip.JSZipObject, limit: number, name: string): Pr
 }
 
 /** Many zip tools omit directory entries; a directory that holds a file exists all the same. */
-function withImpliedDirectories(entries: SerialEntry[]): SerialEntry[] {
+function withImpliedDirectories(entries: ProducedEntry[]): ProducedEntry[] {
   const have = new Set(entries.filter((e) => e.kind === 'directory').map((e) => e.path));
-  const out: SerialEntry[] = [];
+  const out: ProducedEntry[] = [];
   for (const entry of entries) {
     const segments = entry.path.split('/');
     for (let i = 1; i < segments.length; i++) {

@@ -16,7 +16,13 @@ export interface ZipDirectoryEntry {
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
+const ZIP64_EXTRA = 0x0001;
+/** A 16- or 32-bit field with all bits set: the value is in a ZIP64 record. */
+const ALL_ONES_16 = 0xffff;
+const ALL_ONES_32 = 0xffffffff;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFREG = 0o100000;
@@ -28,11 +34,7 @@ const S_IFDIR = 0o040000;
  */
 export function inspectZip(bytes: Uint8Array): ZipDirectoryEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  const count = view.getUint16(eocd + 10, true);
-  const directorySize = view.getUint32(eocd + 12, true);
-  const directoryOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) refuse('ZIP64 archives are not supported');
+  const { count, directorySize, directoryOffset } = readEnd(view, findEndOfCentralDirectory(view));
   if (count > ZIP_LIMITS.entries) refuse(`it has ${count} entries; the limit is ${ZIP_LIMITS.entries}`);
   if (directoryOffset + directorySize > bytes.byteLength)
     refuse('the zip is truncated or corrupt (central directory out of range)');
@@ -47,15 +49,14 @@ export function inspectZip(bytes: Uint8Array): ZipDirectoryEntry[] {
       refuse('the zip is truncated or corrupt (bad central directory record)');
     const madeBy = view.getUint16(offset + 4, true) >> 8;
     const flags = view.getUint16(offset + 8, true);
-    const compressedSize = view.getUint32(offset + 20, true);
-    const uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     const externalAttributes = view.getUint32(offset + 38, true);
-    if (offset + 46 + nameLength > bytes.byteLength)
+    if (offset + 46 + nameLength + extraLength > bytes.byteLength)
       refuse('the zip is truncated or corrupt (entry name out of range)');
     const name = decodeName(decoder, bytes.subarray(offset + 46, offset + 46 + nameLength));
+    const { compressedSize, uncompressedSize } = entrySizes(view, offset, offset + 46 + nameLength, extraLength);
     offset += 46 + nameLength + extraLength + commentLength;
 
     checkEntryName(name);
@@ -122,7 +123,89 @@ function checkEntryName(name: string): void {
   }
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
+interface CentralDirectory {
+  readonly count: number;
+  readonly directorySize: number;
+  readonly directoryOffset: number;
+}
+
+/**
+ * The central directory's place and size: from the ZIP64 end record when a ZIP64 locator stands
+ * before the end record, else from the end record itself (where 65,535 entries is just that
+ * number). Tools differ in whether they also set the end record's fields to all ones; a field
+ * they did not set must agree with the ZIP64 record.
+ */
+function readEnd(view: DataView, eocd: number): CentralDirectory {
+  const end = {
+    count: view.getUint16(eocd + 10, true),
+    directorySize: view.getUint32(eocd + 12, true),
+    directoryOffset: view.getUint32(eocd + 16, true),
+  };
+  const record = zip64EndRecord(view, eocd);
+  if (record === null) return end;
+  const zip64 = {
+    count: safeNumber(view.getBigUint64(record + 32, true)),
+    directorySize: safeNumber(view.getBigUint64(record + 40, true)),
+    directoryOffset: safeNumber(view.getBigUint64(record + 48, true)),
+  };
+  if (
+    (end.count !== ALL_ONES_16 && end.count !== zip64.count) ||
+    (end.directorySize !== ALL_ONES_32 && end.directorySize !== zip64.directorySize) ||
+    (end.directoryOffset !== ALL_ONES_32 && end.directoryOffset !== zip64.directoryOffset)
+  )
+    refuse('the zip is corrupt (its end record and ZIP64 end record disagree)');
+  return zip64;
+}
+
+/** Where the ZIP64 end record is, or null when no ZIP64 locator stands before the end record. */
+export function zip64EndRecord(view: DataView, eocd: number): number | null {
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) return null;
+  const record = safeNumber(view.getBigUint64(locator + 8, true));
+  if (record + 56 > locator || view.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE)
+    refuse('the zip is truncated or corrupt (ZIP64 end record out of range)');
+  return record;
+}
+
+/** An entry's sizes; a size that is all ones is read from the entry's ZIP64 extra field. */
+function entrySizes(
+  view: DataView,
+  record: number,
+  extra: number,
+  extraLength: number,
+): { compressedSize: number; uncompressedSize: number } {
+  let compressedSize = view.getUint32(record + 20, true);
+  let uncompressedSize = view.getUint32(record + 24, true);
+  if (compressedSize !== ALL_ONES_32 && uncompressedSize !== ALL_ONES_32) return { compressedSize, uncompressedSize };
+  for (let at = extra; at + 4 <= extra + extraLength;) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (at + 4 + size > extra + extraLength) break;
+    if (id === ZIP64_EXTRA) {
+      // The fields present are those whose header value is all ones, in this order.
+      let field = at + 4;
+      const next = () => {
+        if (field + 8 > at + 4 + size) refuse('the zip is truncated or corrupt (ZIP64 extra field too short)');
+        const value = safeNumber(view.getBigUint64(field, true));
+        field += 8;
+        return value;
+      };
+      if (uncompressedSize === ALL_ONES_32) uncompressedSize = next();
+      if (compressedSize === ALL_ONES_32) compressedSize = next();
+      return { compressedSize, uncompressedSize };
+    }
+    at += 4 + size;
+  }
+  refuse('the zip is truncated or corrupt (a size is missing from its ZIP64 extra field)');
+}
+
+/** A 64-bit field as a number; past 2^53 no file could be that large, so the zip is corrupt. */
+function safeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) refuse('the zip is corrupt (a ZIP64 size or offset is out of range)');
+  return Number(value);
+}
+
+export function findEndOfCentralDirectory(view: DataView): number {
   const lowest = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let at = view.byteLength - 22; at >= lowest; at--) {
     if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;

@@ -3,8 +3,10 @@ import ZStream from 'pako/lib/zlib/zstream.js';
 import { StepwiseError } from '../steps/errors';
 
 /**
- * A minimal zip writer: local headers, central directory and end record; no ZIP64, no data
- * descriptors (every size is known before its header is written), no extra fields, no comment.
+ * A minimal zip writer: local headers, central directory and end record; no data descriptors
+ * (every size is known before its header is written), no extra fields, no comment. ZIP64 end
+ * records are added only when the archive needs them (more than 65,535 entries), so a smaller
+ * tree gives the same bytes as a writer without ZIP64.
  *
  * Why not jszip, or a one-shot deflate call per file: in Chromium it is allocating a
  * compressor's buffers for every file that costs. jszip (a fresh pako stream, ~256 KB per file)
@@ -17,9 +19,13 @@ import { StepwiseError } from '../steps/errors';
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const END_SIGNATURE = 0x06054b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const LOCAL_HEADER = 30;
 const CENTRAL_HEADER = 46;
 const END_RECORD = 22;
+const ZIP64_END_RECORD = 56;
+const ZIP64_LOCATOR = 20;
 
 /** Version made by and needed to extract: 2.0 for DEFLATE; 1.0 for the rest, as Info-ZIP and jszip write. */
 const VERSION_MADE_BY = 20;
@@ -27,6 +33,8 @@ const VERSION_DEFLATE = 20;
 const VERSION_STORE = 10;
 const METHOD_STORE = 0;
 const METHOD_DEFLATE = 8;
+/** ZIP64 (APPNOTE 4.5). */
+const VERSION_ZIP64 = 45;
 const FLAG_UTF8 = 1 << 11;
 const DOS_DIRECTORY = 0x10;
 
@@ -47,9 +55,18 @@ const Z_FINISH = 4;
 const Z_OK = 0;
 const Z_STREAM_END = 1;
 
-/** Without ZIP64 no count or offset may exceed these. */
+/**
+ * The end record's fields: a larger count, or a directory size or offset this large, is written
+ * as all ones there and given in the ZIP64 end record instead.
+ */
 const MAX_ENTRIES = 0xffff;
-const MAX_OFFSET = 0xffffffff;
+const MAX_32 = 0xffffffff;
+/**
+ * The archive is one array in memory, which neither Node nor a browser allows to reach 4 GiB, so
+ * no entry's offset or size can need ZIP64 fields of its own. The document limits keep a tree's
+ * zip far below this (at most about 2 GB, names included).
+ */
+const MAX_ARCHIVE = 0xffffffff;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -109,8 +126,6 @@ export class ZipWriter {
 
   private add(name: string, data: Uint8Array, external: number): void {
     if (this.finished) throw new Error('ZipWriter: add after finish');
-    if (this.central.length === MAX_ENTRIES)
-      throw new StepwiseError(`A zip without ZIP64 holds at most ${MAX_ENTRIES} entries.`);
     const nameBytes = this.encoder.encode(name);
     if (nameBytes.length > 0xffff) throw new StepwiseError('A zip entry name may be at most 65,535 bytes.');
     // Readers that ignore bit 11 take names as CP437, which agrees with UTF-8 on ASCII; the flag
@@ -118,8 +133,7 @@ export class ZipWriter {
     const flags = nameBytes.length === name.length ? 0 : FLAG_UTF8;
     const start = this.offset;
     const bodyAt = start + LOCAL_HEADER + nameBytes.length;
-    if (bodyAt + data.length > MAX_OFFSET)
-      throw new StepwiseError('The zip would be larger than 4 GB, which needs ZIP64.');
+    if (bodyAt + data.length > MAX_ARCHIVE) tooLarge();
     this.reserve(bodyAt + data.length);
 
     const compressedSize = this.deflateInto(data, bodyAt);
@@ -177,7 +191,7 @@ export class ZipWriter {
 
   private reserve(size: number): void {
     if (size <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(size, this.buffer.length * 2));
+    const grown = new Uint8Array(Math.min(Math.max(size, this.buffer.length * 2), MAX_ARCHIVE));
     grown.set(this.buffer.subarray(0, this.offset));
     this.buffer = grown;
   }
@@ -186,11 +200,13 @@ export class ZipWriter {
     if (this.finished) throw new Error('ZipWriter: finish called twice');
     this.finished = true;
     pako.deflateEnd(this.stream);
+    const count = this.central.length;
     const directorySize = this.central.reduce((n, e) => n + CENTRAL_HEADER + e.name.length, 0);
     const directoryOffset = this.offset;
-    if (directoryOffset + directorySize + END_RECORD > MAX_OFFSET)
-      throw new StepwiseError('The zip would be larger than 4 GB, which needs ZIP64.');
-    const out = new Uint8Array(directoryOffset + directorySize + END_RECORD);
+    const zip64 = count > MAX_ENTRIES || directorySize >= MAX_32 || directoryOffset >= MAX_32;
+    const endSize = (zip64 ? ZIP64_END_RECORD + ZIP64_LOCATOR : 0) + END_RECORD;
+    if (directoryOffset + directorySize + endSize > MAX_ARCHIVE) tooLarge();
+    const out = new Uint8Array(directoryOffset + directorySize + endSize);
     out.set(this.buffer.subarray(0, directoryOffset));
     const view = new DataView(out.buffer);
     let at = directoryOffset;
@@ -206,13 +222,34 @@ export class ZipWriter {
       out.set(entry.name, at + CENTRAL_HEADER);
       at += CENTRAL_HEADER + entry.name.length;
     }
+    if (zip64) {
+      const record = at;
+      view.setUint32(at, ZIP64_END_SIGNATURE, true);
+      view.setBigUint64(at + 4, BigInt(ZIP64_END_RECORD - 12), true); // the size of what follows this field
+      view.setUint16(at + 12, VERSION_ZIP64, true);
+      view.setUint16(at + 14, VERSION_ZIP64, true);
+      // Disk numbers (this disk, the directory's disk): 0, as allocated.
+      view.setBigUint64(at + 24, BigInt(count), true);
+      view.setBigUint64(at + 32, BigInt(count), true);
+      view.setBigUint64(at + 40, BigInt(directorySize), true);
+      view.setBigUint64(at + 48, BigInt(directoryOffset), true);
+      at += ZIP64_END_RECORD;
+      view.setUint32(at, ZIP64_LOCATOR_SIGNATURE, true);
+      view.setBigUint64(at + 8, BigInt(record), true);
+      view.setUint32(at + 16, 1, true); // one disk in all
+      at += ZIP64_LOCATOR;
+    }
     view.setUint32(at, END_SIGNATURE, true);
-    view.setUint16(at + 8, this.central.length, true);
-    view.setUint16(at + 10, this.central.length, true);
-    view.setUint32(at + 12, directorySize, true);
-    view.setUint32(at + 16, directoryOffset, true);
+    view.setUint16(at + 8, Math.min(count, MAX_ENTRIES), true);
+    view.setUint16(at + 10, Math.min(count, MAX_ENTRIES), true);
+    view.setUint32(at + 12, Math.min(directorySize, MAX_32), true);
+    view.setUint32(at + 16, Math.min(directoryOffset, MAX_32), true);
     return out;
   }
+}
+
+function tooLarge(): never {
+  throw new StepwiseError('The zip would be 4 GiB or larger, more than one array in memory can hold.');
 }
 
 function versionNeeded(entry: CentralEntry): number {

@@ -1,10 +1,21 @@
 import { useSyncExternalStore } from 'react';
 import { StepwiseError } from '../steps/errors';
 import { LIMITS } from '../steps/limits';
-import { documentId, formatChars, LIBRARY_BUDGET, saveDocument } from './library';
-import type { ParseFailure, ParseMessage, ParseRequest } from './parseWorker';
+import {
+  deleteDocument,
+  documentId,
+  LIBRARY_BUDGET,
+  readDocument,
+  readLibrary,
+  removeKeys,
+  saveDocument,
+  type LibraryEntry,
+  type StorageLike,
+} from '../io/library';
+import type { ParseFailure, ParseMessage, ParseRequest } from '../io/parseWorker';
+import { formatChars } from '../model/format';
 import { errorMessage, loadScenario, type LoadedScenario } from './scenario';
-import { decodeShare, sharedPayload } from './shareLink';
+import { decodeShare, encodeShare, SHARE_LIMIT_BYTES, sharedPayload, shareUrl } from '../io/shareLink';
 import { useStepwise } from './store';
 
 /*
@@ -124,7 +135,7 @@ export async function loadDocument(input: DocumentInput, name: string, options: 
   } else request = { name, text: input.text };
 
   return new Promise<boolean>((resolve) => {
-    const worker = new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../io/parseWorker.ts', import.meta.url), { type: 'module' });
     const job = { worker, resolve };
     current = job;
     const finish = (ok: boolean) => {
@@ -175,14 +186,25 @@ function adopt(name: string, source: string, remember: boolean): boolean {
   return true;
 }
 
-function rememberDocument({ id, name, source }: LoadedScenario): void {
-  let storage: Storage;
+const NO_STORAGE: StorageLike = {
+  length: 0,
+  key: () => null,
+  getItem: () => null,
+  setItem: () => {},
+  removeItem: () => {},
+};
+
+/** localStorage, or an empty stand-in where the browser forbids it (some private modes). */
+function libraryStorage(): StorageLike {
   try {
-    storage = localStorage;
+    return localStorage;
   } catch {
-    return;
+    return NO_STORAGE;
   }
-  const result = saveDocument(storage, { id, name, source, savedAt: Date.now() });
+}
+
+function rememberDocument({ id, name, source }: LoadedScenario): void {
+  const result = saveDocument(libraryStorage(), { id, name, source, savedAt: Date.now() });
   const dropped = result.dropped.map((e) => `“${e.name}”`).join(', ');
   const notices: string[] = [];
   if (result.dropped.length > 0)
@@ -192,6 +214,65 @@ function rememberDocument({ id, name, source }: LoadedScenario): void {
   if (!result.saved) notices.push(`“${name}” is loaded but will not be remembered: ${result.reason}.`);
   if (notices.length > 0) useStepwise.getState().showNotice(notices.join(' '));
   libraryChanged();
+}
+
+/** "Your documents" as the list shows it: newest first, with what they use of the library's budget. */
+export interface LibraryView {
+  readonly entries: readonly LibraryEntry[];
+  /** Keys that could not be read; see dropUnreadable. */
+  readonly unreadable: readonly string[];
+  readonly usedChars: number;
+  readonly budgetChars: number;
+}
+
+/** Reads "Your documents" from this browser's storage. */
+export function readLibraryView(): LibraryView {
+  const { entries, corrupt } = readLibrary(libraryStorage());
+  return {
+    entries,
+    unreadable: corrupt,
+    usedChars: entries.reduce((sum, e) => sum + e.chars, 0),
+    budgetChars: LIBRARY_BUDGET,
+  };
+}
+
+/** Removes stored documents that could not be read, and says so. */
+export function dropUnreadable(keys: readonly string[]): void {
+  if (keys.length === 0) return;
+  removeKeys(libraryStorage(), keys);
+  const n = keys.length;
+  useStepwise
+    .getState()
+    .showNotice(`${n} saved document${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'was' : 'were'} removed.`);
+  libraryChanged();
+}
+
+/** Loads a remembered document; one that cannot be read any more is removed, with a notice. */
+export async function openStoredDocument(id: string, name: string): Promise<boolean> {
+  const doc = readDocument(libraryStorage(), id);
+  if (!doc) {
+    useStepwise.getState().showNotice(`“${name}” could not be read from this browser’s storage and was removed.`);
+    forgetDocument(id);
+    return false;
+  }
+  return loadDocument({ text: doc.source }, doc.name);
+}
+
+/** Removes a document from "Your documents". */
+export function forgetDocument(id: string): void {
+  deleteDocument(libraryStorage(), id);
+  libraryChanged();
+}
+
+/** The most a share link may carry, compressed, in KB. */
+export const SHARE_LIMIT_KB = SHARE_LIMIT_BYTES / 1024;
+
+export type ShareLink = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
+
+/** A link to this page that carries the current document in its `#doc=` fragment, or why there can be none. */
+export async function shareCurrentDocument(): Promise<ShareLink> {
+  const encoding = await encodeShare(useStepwise.getState().scenario.source);
+  return encoding.ok ? { ok: true, url: shareUrl(window.location, encoding.fragment) } : encoding;
 }
 
 /** One line for a failure: the parser's message, then the line it points at. */

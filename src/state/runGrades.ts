@@ -1,6 +1,6 @@
 import type { Replay } from '../steps/engine';
 import { documentExpectations, gradeParsedRun, type DocumentExpectations, type GradeResult } from '../steps/runs/grade';
-import type { LoadedRun } from './runsSlice';
+import type { LoadedRun } from '../model/runView';
 import type { LoadedScenario } from './scenario';
 
 /*

@@ -1,10 +1,14 @@
 import { useStore } from 'zustand';
-import { MAX_RUN_FILE_BYTES } from '../io/runFiles';
 import { createStore } from 'zustand/vanilla';
-import { formatChars, removeKeys } from './library';
-import { deleteStoredRun, readStoredRuns, saveRuns, RUN_LIBRARY_BUDGET } from './runLibrary';
-import type { RunInput, RunJobMessage, RunJobRequest } from './runWorker';
-import type { LoadedRun } from './runsSlice';
+import { saveBlob, slug } from '../io/download';
+import { removeKeys } from '../io/library';
+import { MAX_RUN_FILE_BYTES } from '../io/runFiles';
+import { deleteStoredRun, readStoredRuns, saveRuns, RUN_LIBRARY_BUDGET } from '../io/runLibrary';
+import type { RunInput, RunJobMessage, RunJobRequest } from '../io/runWorker';
+import { formatChars } from '../model/format';
+import type { LoadedRun } from '../model/runView';
+import { gradeHtml } from '../steps/runs/htmlReport';
+import { documentDigest } from '../steps/runs/report';
 import type { LoadedScenario } from './scenario';
 import { useStepwise } from './store';
 
@@ -69,7 +73,7 @@ function grade(
   job?.stop();
   loader.setState({ progress: { done: 0, total: inputs.length, name: inputs[0]?.name ?? '', restoring } });
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../io/runWorker.ts', import.meta.url), { type: 'module' });
     const runs: LoadedRun[] = [];
     const failures: { name: string; message: string }[] = [];
     let endJob!: () => void;
@@ -246,4 +250,23 @@ export function startRuns(): void {
     job?.stop();
     void restoreRuns(state.scenario);
   });
+}
+
+/**
+ * Downloads every open run's grade as one HTML page that opens from disk with no network, made by
+ * the same module as `stepwise grade --format html` (so the same runs give the same page).
+ */
+export function downloadRunReport(): void {
+  const { scenario, runs, showNotice } = useStepwise.getState();
+  const { document } = scenario.replay;
+  try {
+    const html = gradeHtml({
+      document: { title: document.title, steps: document.steps.length, digest: documentDigest(scenario.source) },
+      stepTexts: document.steps.map((step) => step.text),
+      runs: runs.map((run) => run.graded),
+    });
+    saveBlob(html, `${slug(document.title)}-grade.html`, 'text/html');
+  } catch (e) {
+    showNotice(`The report could not be made: ${(e as Error).message}`);
+  }
 }

@@ -1,6 +1,5 @@
+import type { LoadedRun } from '../model/runView';
 import type { RunReport, StepReport } from '../steps/runs/report';
-import type { GradedRun } from '../steps/runs/reportModel';
-import type { ParsedRun } from '../steps/runs/types';
 
 /**
  * The runs slice of the store: the runs opened for the scenario shown, graded against it, and which
@@ -8,14 +7,6 @@ import type { ParsedRun } from '../steps/runs/types';
  * the parsed run when they need them (src/state/runGrades.ts), so the slice holds plain data only.
  * Reading, grading and remembering runs happen in runLoader.ts, loaded when first needed.
  */
-
-/** A run graded against the scenario shown. */
-export interface LoadedRun {
-  /** A stable id ("run-…") for the run and the document it was graded against: in the address and storage. */
-  readonly id: string;
-  readonly parsed: ParsedRun;
-  readonly graded: GradedRun;
-}
 
 export interface RunsSlice {
   /** The runs of the scenario shown, in the order they were opened. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Snapshot } from '../steps/engine';
 import { getNode } from '../steps/tree';
-import { adjacentChange, clampPosition, PLAY_SPEEDS } from './playback';
+import { adjacentChange, clampPosition, PLAY_SPEEDS } from '../model/playback';
 import { createRunsSlice, EMPTY_RUNS, type RunsSlice } from './runsSlice';
 import { builtinScenario, errorMessage, loadScenario, type LoadedScenario } from './scenario';
 

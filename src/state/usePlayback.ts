@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { PLAY_SPEEDS } from './playback';
+import { PLAY_SPEEDS } from '../model/playback';
 import { useStepwise } from './store';
 
 /** While playing, advances one step per interval; stops by itself at the last step. */

@@ -1,7 +1,16 @@
 import { StepwiseError, type ErrorLocation } from './errors';
 import { isJsonObject, tooDeeplyNested } from './jsonScan';
 import { LIMITS } from './limits';
-import { orderedKey, parseOrdered, plainValue, setOrdered, stringifyOrdered, type OrderedObject } from './orderedJson';
+import {
+  DuplicateKeyError,
+  orderedKey,
+  orderedString,
+  parseOrdered,
+  plainValue,
+  setOrdered,
+  stringifyOrdered,
+  type OrderedObject,
+} from './orderedJson';
 import { foldName, joinPath } from './names';
 import { EMPTY_TREE, getNode, nodeAt, readFile, setNode, splitPath, type DirectoryNode } from './tree';
 import type { Step, StepDocument, UpdateStep } from './types';
@@ -193,18 +202,27 @@ class ReplayState {
     let value: unknown;
     try {
       value = parseOrdered(before);
-    } catch {
-      throw new StepwiseError(`${path} is not a JSON file, so it cannot be updated`, where);
+    } catch (e) {
+      throw new StepwiseError(
+        e instanceof DuplicateKeyError
+          ? `${path} has an object with the same key twice; rewriting it would drop one of the values, so it cannot be updated`
+          : `${path} is not a JSON file, so it cannot be updated`,
+        where,
+      );
     }
     if (!isJsonObject(value))
       throw new StepwiseError(
         `${path} holds a JSON ${Array.isArray(value) ? 'array' : 'scalar'}, not an object`,
         where,
       );
-    const entries: Array<readonly [string, unknown]> = step.entries.map(([key], i) => [
-      key,
-      parseOrdered(step.valueTexts[i]),
-    ]);
+    const entries: Array<readonly [string, unknown]> = step.entries.map(([key], i) => {
+      try {
+        return [key, parseOrdered(step.valueTexts[i])];
+      } catch {
+        // The parser has checked the value's syntax: only a repeated key is left to refuse.
+        throw new StepwiseError(`the value of ${key} has an object with the same key twice`, where);
+      }
+    });
     if (step.registry) entries.unshift([step.registry.key, this.buildRegistry(step)]);
     const keys: KeyChange[] = [];
     for (const [key, next] of entries) {
@@ -293,7 +311,7 @@ class ReplayState {
       setOrdered(entry, 'port', config[orderedKey('port')] ?? null);
       setOrdered(entry, 'replicas', config[orderedKey('replicas')] ?? null);
       setOrdered(entry, 'dependencies', config[orderedKey('dependencies')] ?? []);
-      setOrdered(entry, 'status', spec.status);
+      setOrdered(entry, 'status', orderedString(spec.status));
       setOrdered(registry, name, entry);
     }
     return registry;

@@ -6,7 +6,8 @@ export const LIMITS = {
   /** Characters in a whole step document (about 50 MB of ASCII). */
   documentChars: 50 * 1024 * 1024,
   steps: 100_000,
-  nameLength: 255,
+  /** Bytes of one name in UTF-8: file systems count names in bytes (ext4, APFS, NTFS's 255 UTF-16 units are more). */
+  nameBytes: 255,
   /** Directory levels below the virtual root. */
   pathDepth: 32,
   /**

@@ -21,9 +21,22 @@ export function nameProblem(name: string): string | null {
   if (CONTROL_CHARS.test(name)) return `the name "${displayName(name)}" contains a control character`;
   if (BIDI_CONTROLS.test(name)) return `the name "${displayName(name)}" contains a bidirectional control character`;
   if (LONE_SURROGATE.test(name)) return `the name "${displayName(name)}" contains an unpaired surrogate`;
-  if (name.length > LIMITS.nameLength)
-    return `the name is ${name.length} characters long (at most ${LIMITS.nameLength})`;
+  const bytes = utf8Length(name);
+  if (bytes > LIMITS.nameBytes) return `the name is ${bytes} bytes long in UTF-8 (at most ${LIMITS.nameBytes})`;
   return null;
+}
+
+/** The length of a string in UTF-8 bytes, without encoding it (a surrogate pair is one 4-byte character). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Each UTF-16 unit already counts 1: U+0080–U+07FF add 1, U+0800–U+FFFF add 2, and a
+    // surrogate pair (2 units, 4 bytes) adds 1 per unit.
+    if (code >= 0x800 && (code < 0xd800 || code > 0xdfff)) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
 }
 
 /**

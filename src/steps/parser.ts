@@ -1,14 +1,35 @@
 import { StepwiseError } from './errors';
 import { JsonScanError, parseJson, scanString, scanValue } from './jsonScan';
 import { LIMITS } from './limits';
-import { nameProblem } from './names';
-import type { DirectoryStep, ExpectedEntry, FileStep, RegistrySpec, Step, StepDocument, UpdateStep } from './types';
+import { displayName, nameProblem } from './names';
+import type {
+  DirectoryStep,
+  ExpectedEntry,
+  FileStep,
+  ParseWarning,
+  RegistrySpec,
+  Step,
+  StepDocument,
+  UpdateStep,
+} from './types';
 
-// `s`: a U+2028/U+2029 inside a step must not turn the whole line into prose. The number, when
-// present, is never empty, so the spaces around it split one way only (no quadratic backtracking).
-const STEP_LINE = /^Step\s+(?:([^:\s]+)\s*)?:\s*(.*)$/s;
+/**
+ * A step line: "Step", blanks, a number, blanks, ":". Anything else is description. `s`: a
+ * U+2028/U+2029 inside a step must not turn the whole line into prose. Blanks, digits and the
+ * colon are disjoint, so the match is linear (no backtracking on a long line of spaces).
+ */
+const STEP_LINE = /^Step\s+(\d+)\s*:\s*(.*)$/s;
+/**
+ * A description line that looks like a step someone mistyped: "Step 7 Create…" (no colon),
+ * "step 7:", "**Step 7:**", "Step7:", "Step seven:". "Step back: read this first" is prose.
+ */
+const MISTYPED_STEP =
+  /^[\s*_#>•-]*step\s*(?:\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b[\w\s-]*[:.)])/i;
+/** Warnings kept in full; past this, one more says how many were left out (a hostile document could have millions). */
+export const MAX_WARNINGS = 100;
 const STRUCTURE_MARKER = /EXPECTED FINAL STRUCTURE/i;
 const REGISTRY = /^add (\S+) with all (\d+) (\S+) (\S+)(?: and (.*))?$/;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Turns a step document into steps. Throws StepwiseError naming the line (and step) at fault. */
 export function parseDocument(source: string): StepDocument {
@@ -19,18 +40,21 @@ export function parseDocument(source: string): StepDocument {
   const steps: Step[] = [];
   const description: string[] = [];
   let expected: ExpectedEntry[] | null = null;
+  const warnings = new WarningList();
 
   for (let i = 0; i < lines.length; i++) {
     const lineText = lines[i];
     const line = i + 1;
     const match = STEP_LINE.exec(lineText);
     if (match) {
-      const number = expectStepNumber(match[1] ?? '', steps.length + 1, line);
+      const previousLine = steps.length > 0 ? steps[steps.length - 1].line : 0;
+      const number = expectStepNumber(match[1], steps.length + 1, line, warnings.lastLineAfter(previousLine));
       if (steps.length >= LIMITS.steps)
         throw new StepwiseError(`more than ${LIMITS.steps} steps`, { line, step: number });
       steps.push(parseStep(match[2], number, line));
       continue;
     }
+    if (MISTYPED_STEP.test(lineText)) warnings.add(line, lineText);
     description.push(lineText);
     if (STRUCTURE_MARKER.test(lineText) && expected === null) {
       const block = readFencedBlock(lines, i + 1);
@@ -43,21 +67,58 @@ export function parseDocument(source: string): StepDocument {
   }
   if (steps.length === 0) throw new StepwiseError('the document has no steps ("Step 1: ...")');
   const title = description.find((l) => l.trim() !== '')?.trim() ?? 'Untitled scenario';
-  return { title, description: description.join('\n').trim(), steps, expected };
+  return { title, description: description.join('\n').trim(), steps, expected, warnings: warnings.list };
 }
 
-function expectStepNumber(raw: string, wanted: number, line: number): number {
+/** The warnings of one document: the first MAX_WARNINGS, then one line saying how many more there were. */
+class WarningList {
+  private readonly kept: ParseWarning[] = [];
+  private omitted = 0;
+  private firstOmitted = 0;
+  private lastLine = 0;
+
+  add(line: number, text: string): void {
+    this.lastLine = line;
+    if (this.kept.length === MAX_WARNINGS) {
+      if (this.omitted++ === 0) this.firstOmitted = line;
+      return;
+    }
+    const trimmed = text.trim();
+    const shown = displayName(trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed);
+    this.kept.push({
+      line,
+      message: `Line ${line}: "${shown}" looks like a step but is read as description; a step line starts with "Step <number>:"`,
+    });
+  }
+
+  get list(): ParseWarning[] {
+    if (this.omitted === 0) return this.kept;
+    const line = this.firstOmitted;
+    return [
+      ...this.kept,
+      { line, message: `Line ${line}: ${this.omitted} more lines from here on look like mistyped steps` },
+    ];
+  }
+
+  /** The last warned line after `line`, if any: a gap in the step numbers right after it is explained by it. */
+  lastLineAfter(line: number): number | undefined {
+    return this.lastLine > line ? this.lastLine : undefined;
+  }
+}
+
+function expectStepNumber(raw: string, wanted: number, line: number, mistypedLine: number | undefined): number {
   const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
-  if (!/^\d+$/.test(raw)) throw new StepwiseError(`"${shown}" is not a step number`, { line });
   const number = Number(raw);
   if (!Number.isSafeInteger(number)) throw new StepwiseError(`expected step ${wanted}, found step ${shown}`, { line });
-  if (number !== wanted)
+  if (number !== wanted) {
+    const hint = mistypedLine === undefined ? '' : `; line ${mistypedLine} looks like a mistyped step`;
     throw new StepwiseError(
       number < wanted
-        ? `step ${number} comes after step ${wanted - 1}; steps must count 1, 2, 3, … in order`
-        : `expected step ${wanted}, found step ${number} (steps must count 1, 2, 3, … with no gaps)`,
+        ? `step ${number} comes after step ${wanted - 1}; steps must count 1, 2, 3, … in order${hint}`
+        : `expected step ${wanted}, found step ${number} (steps must count 1, 2, 3, … with no gaps)${hint}`,
       { line, step: number },
     );
+  }
   return number;
 }
 
@@ -116,8 +177,20 @@ function parseFile(body: string, number: number, line: number): FileStep {
 /**
  * `"..."` is a string literal with JSON escapes; `{...}` is inline JSON kept byte for byte.
  * The seed writes a stray `"` after most JSON objects: that single quote is a typo and is dropped.
+ * Content is written as UTF-8, which cannot hold half of a surrogate pair (`"\ud800"`): refused
+ * rather than written as U+FFFD.
  */
 function parseContent(body: string, start: number): string {
+  const content = parseContentText(body, start);
+  const surrogate = LONE_SURROGATE.exec(content);
+  if (surrogate)
+    throw new JsonScanError(
+      `the content has an unpaired surrogate (\\u${surrogate[0].charCodeAt(0).toString(16)}) at character ${surrogate.index + 1}, which UTF-8 cannot store`,
+    );
+  return content;
+}
+
+function parseContentText(body: string, start: number): string {
   const first = body[start];
   if (first === '"') {
     const end = scanString(body, start);

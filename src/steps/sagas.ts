@@ -1,5 +1,5 @@
 import type { Replay } from './engine';
-import { isJsonObject } from './jsonScan';
+import { isJsonObject, parseJsonObject } from './jsonScan';
 import { baseName } from './names';
 import { walkTree, type DirectoryNode } from './tree';
 
@@ -27,13 +27,7 @@ export function sagasIn(root: DirectoryNode): Saga[] {
   const out: Saga[] = [];
   for (const entry of walkTree(root)) {
     if (entry.node.kind !== 'file' || baseName(entry.path) !== SAGA_FILE) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(entry.node.content);
-    } catch {
-      continue;
-    }
-    const sagas = isJsonObject(value) ? value.sagas : undefined;
+    const sagas = parseJsonObject(entry.node.content)?.sagas;
     if (!isJsonObject(sagas)) continue;
     for (const [name, saga] of Object.entries(sagas)) {
       if (!isJsonObject(saga)) continue;

@@ -1,5 +1,5 @@
 import type { Replay } from './engine';
-import { isJsonObject } from './jsonScan';
+import { isJsonObject, parseJsonObject } from './jsonScan';
 import { baseName } from './names';
 import { getNode, readFile, type DirectoryNode } from './tree';
 
@@ -179,7 +179,7 @@ const EMPTY_CONFIG: Config = { port: null, replicas: null, dependencies: [], cir
 
 /** A service_config.json read leniently: a file that does not parse still counts as configured. */
 function readConfig(root: DirectoryNode, path: string): Config {
-  const value = parseObject(readFile(root, path));
+  const value = parseJsonObject(readFile(root, path));
   if (!value) return EMPTY_CONFIG;
   const breaker = value.circuit_breaker;
   return {
@@ -199,7 +199,7 @@ function readConfig(root: DirectoryNode, path: string): Config {
 function registeredNames(source: ServiceSource, root: DirectoryNode): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   if (!source.registry) return out;
-  const registry = parseObject(readFile(root, source.registry.path))?.[source.registry.key];
+  const registry = parseJsonObject(readFile(root, source.registry.path))?.[source.registry.key];
   if (!isJsonObject(registry)) return out;
   for (const [name, entry] of Object.entries(registry)) out.set(name, isJsonObject(entry) ? entry : {});
   return out;
@@ -209,16 +209,6 @@ function directoryNames(root: DirectoryNode, path: string): string[] {
   const node = getNode(root, path);
   if (node?.kind !== 'directory') return [];
   return [...node.children].filter(([, child]) => child.kind === 'directory').map(([name]) => name);
-}
-
-function parseObject(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The value when it is a string, number or boolean; null otherwise. */

@@ -1,6 +1,6 @@
 import type { Replay } from './engine';
-import { isJsonObject } from './jsonScan';
-import { readFile, type DirectoryNode } from './tree';
+import { parseJsonObject } from './jsonScan';
+import { readFile } from './tree';
 
 export interface SubsystemRow {
   readonly key: string;
@@ -52,7 +52,7 @@ export function trackedFiles(replay: Replay): readonly TrackedFile[] {
 export function subsystemTables(replay: Replay, position: number): SubsystemTable[] {
   return trackedFiles(replay).map(({ path, keys }) => {
     const versions = replay.fileChanges.get(path) ?? [];
-    const current = parseObject(replay.snapshots[position].root, path);
+    const current = parseJsonObject(readFile(replay.snapshots[position].root, path));
     const rows = keys.map((key): SubsystemRow => {
       let setAt: number | null = null;
       let nextSetAt: number | null = null;
@@ -80,19 +80,8 @@ function setsKey(replay: Replay, position: number, path: string, key: string): b
   const change = replay.snapshots[position]?.change;
   if (!change || change.path !== path) return false;
   if (change.type === 'added') {
-    const created = parseObject(replay.snapshots[position].root, path);
+    const created = parseJsonObject(readFile(replay.snapshots[position].root, path));
     return created !== undefined && Object.prototype.hasOwnProperty.call(created, key);
   }
   return change.keys.some((k) => k.key === key && k.action !== 'unchanged');
-}
-
-function parseObject(root: DirectoryNode, path: string): Record<string, unknown> | undefined {
-  const text = readFile(root, path);
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -27,7 +27,7 @@ export function decodeUtf8(bytes: Uint8Array, what = 'the document'): string {
 }
 
 /** Where the first malformed UTF-8 sequence starts (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -50,6 +50,13 @@ export interface ExpectedEntry {
   readonly kind: 'directory' | 'file';
 }
 
+/** Something in a document that was read, but probably not as its author meant. */
+export interface ParseWarning {
+  readonly line: number;
+  /** One sentence, starting with "Line N: ". */
+  readonly message: string;
+}
+
 /** A parsed step document: the steps in order, and everything else it says. */
 export interface StepDocument {
   readonly title: string;
@@ -58,4 +65,6 @@ export interface StepDocument {
   readonly steps: readonly Step[];
   /** From the "EXPECTED FINAL STRUCTURE" block; null when the document has none. */
   readonly expected: readonly ExpectedEntry[] | null;
+  /** Lines read as description that look like mistyped steps, in line order (at most MAX_WARNINGS + 1). */
+  readonly warnings: readonly ParseWarning[];
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { expectationsOf, gradeOf } from '../../state/runGrades';
-import type { LoadedRun } from '../../state/runsSlice';
+import type { LoadedRun } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 import { RunOperationTree } from './RunOperationTree';
 import { RunProblems } from './RunProblems';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { DEFAULT_GRID_ORDER, gridModel, moveInGrid, type GridCell, type GridOrder } from '../../state/runView';
+import { DEFAULT_GRID_ORDER, gridModel, moveInGrid, type GridCell, type GridOrder } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 import { percent } from '../../steps/runs/reportModel';
 import { shownStatus, STATUS_WORDS } from '../../steps/runs/status';

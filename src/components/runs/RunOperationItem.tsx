@@ -1,4 +1,4 @@
-import { describeOperation, type OperationRole } from '../../state/runView';
+import { describeOperation, type OperationRole } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 import type { RunOperation } from '../../steps/runs/types';
 

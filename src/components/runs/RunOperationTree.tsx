@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { describeOperation, treeAfterOperation } from '../../state/runView';
-import type { LoadedRun } from '../../state/runsSlice';
+import { describeOperation, treeAfterOperation } from '../../model/runView';
+import type { LoadedRun } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 import { languageOf } from '../../steps/language';
 import type { DocumentExpectations, GradeResult } from '../../steps/runs/grade';
 import { readFile } from '../../steps/tree';
-import { DiffView } from '../DiffView';
+import { DiffView } from '../file/DiffView';
 import './RunOperationTree.css';
 
 export interface RunOperationTreeProps {

@@ -1,5 +1,5 @@
-import { stepOfOperation } from '../../state/runView';
-import type { LoadedRun } from '../../state/runsSlice';
+import { stepOfOperation } from '../../model/runView';
+import type { LoadedRun } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 
 export interface RunProblemsProps {

@@ -1,5 +1,5 @@
 import { STATUS_WORDS, type ShownStatus } from '../../steps/runs/status';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './RunStatusChip.css';
 
 export interface RunStatusChipProps {

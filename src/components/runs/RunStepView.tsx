@@ -1,5 +1,5 @@
-import { stepMoment, stepOperations } from '../../state/runView';
-import type { LoadedRun } from '../../state/runsSlice';
+import { stepMoment, stepOperations } from '../../model/runView';
+import type { LoadedRun } from '../../model/runView';
 import { useStepwise } from '../../state/store';
 import type { DocumentExpectations, GradeResult } from '../../steps/runs/grade';
 import { shownStatus } from '../../steps/runs/status';

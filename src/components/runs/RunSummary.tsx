@@ -1,5 +1,5 @@
 import { useStepwise } from '../../state/store';
-import { rootCauses } from '../../state/runView';
+import { rootCauses } from '../../model/runView';
 import type { RunReport } from '../../steps/runs/report';
 import { runMismatch } from '../../steps/runs/reportModel';
 import { shownStatus } from '../../steps/runs/status';

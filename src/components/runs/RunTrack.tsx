@@ -1,11 +1,11 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { openRunOf } from '../../state/runsSlice';
-import { describeOperation, operationsTrack, stepMoment, type OperationsTrack } from '../../state/runView';
+import { describeOperation, operationsTrack, stepMoment, type OperationsTrack } from '../../model/runView';
 import { lastPosition, useStepwise } from '../../state/store';
 import type { RunReport } from '../../steps/runs/report';
 import { shownStatus, STATUS_WORDS } from '../../steps/runs/status';
 import type { RunOperation } from '../../steps/runs/types';
-import { Icon } from '../Icon';
+import { Icon } from '../ui/Icon';
 import './RunTrack.css';
 
 /**

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { treeAtStep, type TreeDifference } from '../../state/runView';
+import { treeAtStep, type TreeDifference } from '../../model/runView';
 import type { CompareStatus } from '../../steps/compare';
 import { languageOf } from '../../steps/language';
 import type { DocumentExpectations, GradeResult } from '../../steps/runs/grade';
-import { DiffView } from '../DiffView';
+import { DiffView } from '../file/DiffView';
 import './RunTreeCompare.css';
 
 export interface RunTreeCompareProps {

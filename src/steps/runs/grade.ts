@@ -1,4 +1,4 @@
-import { compareTrees } from '../compare';
+import { compareTrees, type ProducedEntry } from '../compare';
 import { diffLines, diffStats } from '../diff';
 import type { Replay } from '../engine';
 import { treeEntries, type SerialEntry } from '../entries';
@@ -174,7 +174,7 @@ export function gradeRun(expected: DocumentExpectations, replay: RunReplay): Gra
   const counts = { done: 0, combined: 0, outOfOrder: 0, wrong: 0, missing: 0 };
   for (const { status } of steps) counts[status === 'out-of-order' ? 'outOfOrder' : status]++;
   const firstDivergence = steps.find((s) => s.status !== 'done')?.step ?? null;
-  const comparison = compareTrees(expected.final, actualEntries(replay, replay.trees.length - 1));
+  const comparison = compareTrees(expected.final, asProduced(actualEntries(replay, replay.trees.length - 1)));
   const final = { ...comparison.counts, matches: comparison.matches };
   const byStatus = (status: string) =>
     replay.outcomes.flatMap((o, i) => (o.status === status ? [{ op: i + 1, reason: o.reason ?? '' }] : []));
@@ -207,12 +207,26 @@ export function gradeParsedRun(expected: DocumentExpectations, run: ParsedRun): 
   return gradeRun(expected, replayRun(run, expected.topNames));
 }
 
+const utf8 = new TextEncoder();
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** The run's tree as `check` reads a produced tree: files as the bytes they would be written as. */
+export function asProduced(entries: readonly SerialEntry[]): ProducedEntry[] {
+  return entries.map((e) =>
+    e.kind === 'file'
+      ? { path: e.path, kind: 'file', bytes: utf8.encode(e.content ?? '') }
+      : { path: e.path, kind: e.kind },
+  );
+}
+
 /** identical, equivalent (same JSON/YAML value: the rules of `check`), or false. */
 function sameFile(path: string, expected: string, actual: string): 'identical' | 'equivalent' | false {
   if (expected === actual) return 'identical';
+  // Half a surrogate pair has no UTF-8 form: no tool could have written those bytes, so they match nothing.
+  if (LONE_SURROGATE.test(actual)) return false;
   const [entry] = compareTrees(
     [{ path, kind: 'file', content: expected }],
-    [{ path, kind: 'file', content: actual }],
+    [{ path, kind: 'file', bytes: utf8.encode(actual) }],
   ).entries;
   return entry.status === 'identical' || entry.status === 'equivalent' ? entry.status : false;
 }

@@ -3,7 +3,8 @@ import { isObject, parseLimited, str } from './json';
 import { RUN_LIMITS } from './limits';
 import { readAtif } from './readAtif';
 import { readClaudeCode } from './readClaudeCode';
-import { readInspectEntries, readInspectJson, type EvalEntry } from './readInspect';
+import type { ProducedEntry } from '../compare';
+import { readInspectEntries, readInspectJson } from './readInspect';
 import { readOpenHands } from './readOpenHands';
 import { readStepwiseOps } from './readStepwiseOps';
 import { RUN_FORMATS, type ParsedRun, type RunFormat } from './types';
@@ -46,7 +47,7 @@ export function parseRunText(name: string, text: string, format?: RunFormat): Pa
 }
 
 /** The runs of an unzipped `.eval` log (Inspect AI): one per sample. */
-export function parseEvalEntries(name: string, entries: readonly EvalEntry[]): ParsedRun[] {
+export function parseEvalEntries(name: string, entries: readonly ProducedEntry[]): ParsedRun[] {
   return readInspectEntries(name, entries);
 }
 

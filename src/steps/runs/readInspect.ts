@@ -1,20 +1,16 @@
+import type { ProducedEntry } from '../compare';
 import { StepwiseError } from '../errors';
+import { decodeUtf8 } from '../text';
 import { arr, isObject, obj, parseLimited, str, type Json } from './json';
 import { RUN_LIMITS } from './limits';
 import { failureReason, OperationList } from './operationList';
 import type { ParsedRun } from './types';
 
-/** One file of an unzipped `.eval` log: its name in the zip and its text. */
-export interface EvalEntry {
-  readonly path: string;
-  readonly content?: string;
-}
-
 /**
  * Inspect AI eval logs. A `.json` log is one object with `samples[]`; a `.eval` log is a zip whose
  * `samples/<id>_epoch_<n>.json` entries each hold one sample (the zip is opened by src/io, which
- * passes its entries here). Every sample is a run of its own, named "<file>#<id>_epoch_<n>". Its
- * `events[]` (and the `events` nested in older logs) hold `tool` events `{id, function, arguments,
+ * passes its entries here as bytes). Every sample is a run of its own, named "<file>#<id>_epoch_<n>".
+ * Its `events[]` (and the `events` nested in older logs) hold `tool` events `{id, function, arguments,
  * error}`; strings longer than 100 characters may be stored once in `attachments` and referred to
  * as "attachment://<hash>". A tool event with an `error` is failed. Each call of Inspect's bash
  * tool runs in a fresh shell.
@@ -26,12 +22,15 @@ export function readInspectJson(name: string, text: string): ParsedRun[] {
   return log.samples.filter(isObject).map((sample) => readSample(name, sample));
 }
 
-export function readInspectEntries(name: string, entries: readonly EvalEntry[]): ParsedRun[] {
+export function readInspectEntries(name: string, entries: readonly ProducedEntry[]): ParsedRun[] {
   const samples = entries
-    .filter((e) => /^samples\/[^/]+\.json$/.test(e.path) && e.content !== undefined)
+    .filter((e) => e.kind === 'file' && /^samples\/[^/]+\.json$/.test(e.path))
     .sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   if (samples.length === 0) throw new StepwiseError(`${name} is an .eval log with no samples/*.json entries`);
-  return samples.map((entry) => readSample(name, parseSample(entry.content ?? '', `${name}: ${entry.path}`)));
+  return samples.map((entry) => {
+    const what = `${name}: ${entry.path}`;
+    return readSample(name, parseSample(entry.kind === 'file' ? decodeUtf8(entry.bytes, what) : '', what));
+  });
 }
 
 function parseSample(text: string, what: string): Json {

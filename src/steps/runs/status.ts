@@ -28,4 +28,3 @@ export const STATUS_WORDS: Readonly<Record<ShownStatus, string>> = {
 export function shownStatus(step: { readonly status: StepStatus; readonly equivalent: boolean }): ShownStatus {
   return step.status === 'done' && step.equivalent ? 'equivalent' : step.status;
 }
-

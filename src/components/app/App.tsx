@@ -1,0 +1,65 @@
+import { lazy, Suspense, useCallback, useDeferredValue, useState } from 'react';
+import { useShortcuts } from '../../state/useShortcuts';
+import { DetailTabs } from './DetailTabs';
+import { FileTree } from '../tree/FileTree';
+import { Header } from './Header';
+import { Narrator } from './Narrator';
+import { Notice } from '../ui/Notice';
+import { PaneBoundary } from '../ui/PaneBoundary';
+import { StepDetails, StepDetailsFrame } from '../timeline/StepDetails';
+import { StepList } from '../step-list/StepList';
+import { Timeline } from '../timeline/Timeline';
+import './App.css';
+
+// Loaded the first time it is asked for: the first paint does not need it.
+const ShortcutsDialog = lazy(async () => ({ default: (await import('./ShortcutsDialog')).ShortcutsDialog }));
+
+/** Lays out the panes; all behaviour lives in the store and the panes themselves. */
+export function App() {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [helpAsked, setHelpAsked] = useState(false);
+  const openHelp = useCallback(() => {
+    setHelpAsked(true);
+    setHelpOpen(true);
+  }, []);
+  useShortcuts(openHelp);
+  // The first frame draws what a visitor reads and clicks first: the header, the timeline, the step list and
+  // the tree. The step's details and the detail pane follow in a deferred render, which React starts right
+  // after the first commit and interrupts every few milliseconds, so the browser paints that frame first.
+  // Their boxes keep their size meanwhile, so nothing moves when they fill in. Drawing it all in one frame
+  // held the lists back by about 60 ms on a 2-core VM (see docs/performance-log.md).
+  const detailDrawn = useDeferredValue(true, false);
+
+  return (
+    <div className="app">
+      <PaneBoundary name="Header">
+        <Header onShowShortcuts={openHelp} />
+      </PaneBoundary>
+      <Notice />
+      <PaneBoundary name="Timeline">
+        <Timeline />
+      </PaneBoundary>
+      <PaneBoundary name="Step details">{detailDrawn ? <StepDetails /> : <StepDetailsFrame />}</PaneBoundary>
+      <main className="app__panes">
+        <PaneBoundary name="Steps">
+          <StepList />
+        </PaneBoundary>
+        <PaneBoundary name="Files">
+          <FileTree />
+        </PaneBoundary>
+        <div className="app__detail">
+          {/* Each tab's panel has its own boundary; this one covers the tab strip itself. */}
+          <PaneBoundary name="Details">{detailDrawn && <DetailTabs />}</PaneBoundary>
+        </div>
+      </main>
+      <Narrator />
+      {helpAsked && (
+        <PaneBoundary name="Keyboard shortcuts">
+          <Suspense fallback={null}>
+            <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          </Suspense>
+        </PaneBoundary>
+      )}
+    </div>
+  );
+}

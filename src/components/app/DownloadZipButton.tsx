@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { downloadTreeZip } from '../../state/downloads';
+import { useStepwise } from '../../state/store';
+
+/** Downloads the tree at the current position; the zip code is loaded on the first click only. */
+export function DownloadZipButton() {
+  const [busy, setBusy] = useState(false);
+  const position = useStepwise((s) => s.position);
+  const disabled = busy || position === 0;
+  const download = async () => {
+    setBusy(true);
+    try {
+      await downloadTreeZip();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={download}
+      disabled={disabled}
+      title={position === 0 ? 'The tree is empty at step 0' : undefined}
+    >
+      {busy ? 'Preparing…' : 'Download zip'}
+    </button>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type DragEvent } from 'react';
+import { checkDropped, checkPickedFolder, checkZipFile } from '../../state/checkTreeSession';
+import { FilePickButton } from '../ui/FilePickButton';
+
+/**
+ * Where a produced tree comes in: dropped (a .zip, or a folder through the File System entry
+ * API) or picked (a zip; a folder).
+ */
+export function CheckTreeDropZone() {
+  const [over, setOver] = useState(false);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    // Entries must be taken now: the DataTransfer is emptied when the event returns.
+    const entries = Array.from(event.dataTransfer.items, (item) => item.webkitGetAsEntry?.() ?? null).filter(
+      (entry): entry is FileSystemEntry => entry !== null,
+    );
+    void checkDropped(entries, Array.from(event.dataTransfer.files));
+  };
+
+  return (
+    <div
+      className={`check-tree__drop${over ? ' check-tree__drop--over' : ''}`}
+      role="group"
+      aria-label="Tree to check"
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p className="check-tree__drop-text">
+        Drop a <strong>.zip</strong> or a <strong>folder</strong> here, or choose one:
+      </p>
+      <div className="check-tree__drop-actions">
+        <FilePickButton primary accept=".zip,application/zip" onPick={([file]) => void checkZipFile(file)}>
+          Choose zip…
+        </FilePickButton>
+        <FilePickButton folder onPick={(files) => void checkPickedFolder(files)}>
+          Choose folder…
+        </FilePickButton>
+      </div>
+    </div>
+  );
+}
