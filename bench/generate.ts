@@ -1,19 +1,27 @@
 /**
- * Writes a step document a hundred times the size of the built-in one, in the same format:
- * 10,000 steps that build 3,800 directories and 6,000 files six levels deep (about 5 MB), with
- * 200 JSON updates among them, 10 of which build a service registry (the "add … with all N …"
- * form). The same seed always gives the same bytes, so figures from different runs compare.
+ * Writes the benchmark's step documents, in the built-in one's format. The same seed always gives
+ * the same bytes, so figures from different runs compare.
  *
- * Shape: platform / 10 domains / 8 services each / 8 modules each / 4–5 packages each / files.
- * Every directory name is unique because steps name their parent by its bare name; only files
- * that updates name (manifests, service state) need unique names too.
+ * Deep (`generateLargeScenario(seed, scale)`): 10,000 steps per unit of scale that build 3,800
+ * directories and 6,000 files six levels deep (about 4 MB), with 200 JSON updates among them, 10
+ * of which build a service registry (the "add … with all N …" form). Scale 10 is 100,000 steps
+ * (about 40 MB, under the 50 MiB document limit) with the same mix per step, so that the two
+ * measure how time and memory grow with length alone.
+ * Shape: platform / 10 domains per unit / 8 services each / 8 modules each / 4–5 packages each /
+ * files. Every directory name is unique because steps name their parent by its bare name; only
+ * files that updates name (manifests, service state) need unique names too.
  *
- * Run: `npx tsx bench/generate.ts [out-file]` (default bench/results/large_scenario_steps.txt).
+ * Flat (`generateFlatScenario`): one folder holding every other entry (files and folders), with
+ * updates to its JSON files: the simplest document to write, and the widest folder.
+ *
+ * Run: `npx tsx bench/generate.ts [deep|deep100k|flat] [out-file]` (default: deep into
+ * bench/results/large_scenario_steps.txt; see DOCUMENTS for the others).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The deep document's shape at scale 1; counts other than the per-parent ones grow with the scale. */
 export const LARGE_SHAPE = {
   domains: 10,
   servicesPerDomain: 8,
@@ -26,8 +34,44 @@ export const LARGE_SHAPE = {
   steps: 10_000,
 } as const;
 
+type Shape = { -readonly [K in keyof typeof LARGE_SHAPE]: number };
+
+/** The shape at `scale`: the root stays one folder, so packages take up what it leaves. */
+function scaledShape(scale: number): Shape {
+  const s = LARGE_SHAPE;
+  const domains = s.domains * scale;
+  const services = domains * s.servicesPerDomain;
+  const directories = s.directories * scale;
+  return {
+    ...s,
+    domains,
+    packages: directories - 1 - domains - services - services * s.modulesPerService,
+    directories,
+    files: s.files * scale,
+    updates: s.updates * scale,
+    registryUpdates: s.registryUpdates * scale,
+    steps: s.steps * scale,
+  };
+}
+
 export const DEFAULT_SEED = 20_250_117;
-export const DEFAULT_OUT = fileURLToPath(new URL('./results/large_scenario_steps.txt', import.meta.url));
+
+const results = (name: string) => fileURLToPath(new URL(`./results/${name}`, import.meta.url));
+
+/** The generated documents the bench measures, by name: where each is written and how it is made. */
+export const DOCUMENTS = {
+  deep: { path: results('large_scenario_steps.txt'), steps: 10_000, generate: () => generateLargeScenario() },
+  deep100k: {
+    path: results('large_100k_steps.txt'),
+    steps: 100_000,
+    generate: () => generateLargeScenario(DEFAULT_SEED, 10),
+  },
+  flat: { path: results('flat_steps.txt'), steps: 10_000, generate: () => generateFlatScenario() },
+} as const;
+
+export type DocumentName = keyof typeof DOCUMENTS;
+
+export const DEFAULT_OUT = DOCUMENTS.deep.path;
 
 /** mulberry32: small, fast and good enough to vary names and content reproducibly. */
 function prng(seed: number): () => number {
@@ -154,9 +198,11 @@ class Writer {
     }
     return parts.join(' ').replace(/ \n/g, '\n');
   }
-  /** Content for a file by extension, as the step writes it: inline JSON or a quoted string. */
-  content(name: string, heading: string): string {
-    const size = this.int(300, 1300);
+  /**
+   * Content for a file by extension, as the step writes it: inline JSON or a quoted string.
+   * 200–900 characters keeps the 100,000-step document under the document limit.
+   */
+  content(name: string, heading: string, size = this.int(200, 900)): string {
     if (name.endsWith('.json')) return JSON.stringify(this.json(size));
     if (name.endsWith('.yaml')) return JSON.stringify(this.yaml(size));
     return JSON.stringify(this.prose(size, heading));
@@ -188,9 +234,14 @@ function spread(w: Writer, parts: number, total: number, cap: number): number[] 
   return counts;
 }
 
+/** Domain names: the ten words, then the ten words numbered (payments1, …) for larger scales. */
+function domainName(index: number): string {
+  const word = DOMAINS[index % DOMAINS.length];
+  return index < DOMAINS.length ? word : `${word}${Math.floor(index / DOMAINS.length)}`;
+}
+
 /** The creation steps in depth-first order, and where each domain's section ends. */
-function creations(w: Writer): { steps: Created[]; domainEnds: Array<{ at: number; domain: string }> } {
-  const s = LARGE_SHAPE;
+function creations(w: Writer, s: Shape): { steps: Created[]; domainEnds: Array<{ at: number; domain: string }> } {
   const services = s.domains * s.servicesPerDomain;
   const modules = services * s.modulesPerService;
   // Files outside packages: the root manifest, one per domain, two per service, one per module.
@@ -209,7 +260,7 @@ function creations(w: Writer): { steps: Created[]; domainEnds: Array<{ at: numbe
   );
   let moduleIndex = 0;
   let packageIndex = 0;
-  for (const domain of DOMAINS.slice(0, s.domains)) {
+  for (const domain of Array.from({ length: s.domains }, (_, i) => domainName(i))) {
     steps.push(dir(domain, 'platform'));
     steps.push(
       file(
@@ -262,11 +313,11 @@ function updateBody(w: Writer, target: string, serial: number): string {
   return `Update ${target}: add ${entries.join(', ')}`;
 }
 
-/** The document's text. Deterministic for a given seed. */
-export function generateLargeScenario(seed = DEFAULT_SEED): string {
+/** The deep document's text (10,000 × scale steps). Deterministic for a given seed and scale. */
+export function generateLargeScenario(seed = DEFAULT_SEED, scale = 1): string {
   const w = new Writer(seed);
-  const { steps: created, domainEnds } = creations(w);
-  const s = LARGE_SHAPE;
+  const s = scaledShape(scale);
+  const { steps: created, domainEnds } = creations(w, s);
   // Registry updates close each domain's section: by then every service there has its config.
   const inserts = new Map<number, string[]>();
   for (const { at, domain } of domainEnds) {
@@ -291,25 +342,63 @@ export function generateLargeScenario(seed = DEFAULT_SEED): string {
     bodies.push(step.body);
   });
   bodies.push(...(inserts.get(created.length) ?? []));
-  const header = [
-    'Large benchmark scenario (generated)',
-    '',
+  return stepDocument(
     `Generated by bench/generate.ts with seed ${seed}: ${s.steps} steps, ${s.directories} directories, ${s.files} files, ${s.updates} updates.`,
-    '',
-    'STEP-BY-STEP INSTRUCTIONS:',
-    '',
-  ];
+    bodies,
+  );
+}
+
+/** Every fifth entry of the flat document is a folder, every fiftieth step an update. */
+const FLAT_FOLDER_EVERY = 5;
+const FLAT_UPDATE_EVERY = 50;
+const FLAT_EXTENSIONS = ['.json', '.md', '.yaml', '.txt'];
+
+/**
+ * The flat document: step 1 creates the folder "flat", every later step adds a file or a folder to
+ * it or updates one of its JSON files (`steps` in all).
+ */
+export function generateFlatScenario(seed = DEFAULT_SEED, steps = 10_000): string {
+  const w = new Writer(seed);
+  const bodies = [dir('flat', null).body];
+  const jsonFiles: string[] = [];
+  for (let n = 2; n <= steps; n++) {
+    const serial = String(n).padStart(6, '0');
+    if (n % FLAT_UPDATE_EVERY === 0 && jsonFiles.length > 0) bodies.push(updateBody(w, w.pick(jsonFiles), n));
+    else if (n % FLAT_FOLDER_EVERY === 0) bodies.push(dir(`folder_${serial}`, 'flat').body);
+    else {
+      const name = `entry_${serial}${w.pick(FLAT_EXTENSIONS)}`;
+      if (name.endsWith('.json')) jsonFiles.push(name);
+      bodies.push(file(name, 'flat', w.content(name, name, w.int(100, 400))).body);
+    }
+  }
+  return stepDocument(`Generated by bench/generate.ts with seed ${seed}: ${steps} steps in one folder.`, bodies);
+}
+
+function stepDocument(summary: string, bodies: readonly string[]): string {
+  const header = ['Large benchmark scenario (generated)', '', summary, '', 'STEP-BY-STEP INSTRUCTIONS:', ''];
   return `${header.join('\n')}\n${bodies.map((body, i) => `Step ${i + 1}: ${body}`).join('\n')}\n`;
 }
 
-/** Writes the document (creating the folder) and returns its path. */
+/** Writes the deep 10,000-step document (creating the folder) and returns its path. */
 export function writeLargeScenario(out = DEFAULT_OUT, seed = DEFAULT_SEED): string {
+  return writeDocument(out, generateLargeScenario(seed));
+}
+
+/** Writes a named document where the bench keeps it, unless it is there already; returns its path. */
+export function ensureDocument(name: DocumentName): string {
+  const { path, generate } = DOCUMENTS[name];
+  return existsSync(path) ? path : writeDocument(path, generate());
+}
+
+function writeDocument(out: string, text: string): string {
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, generateLargeScenario(seed));
+  writeFileSync(out, text);
   return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = writeLargeScenario(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_OUT);
-  console.log(`wrote ${out}`);
+  const [name = 'deep', out] = process.argv.slice(2);
+  if (!(name in DOCUMENTS)) throw new Error(`unknown document ${name}; one of ${Object.keys(DOCUMENTS).join(', ')}`);
+  const document = DOCUMENTS[name as DocumentName];
+  console.log(`wrote ${writeDocument(out ? resolve(out) : document.path, document.generate())}`);
 }

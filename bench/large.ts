@@ -74,6 +74,32 @@ export async function openDocument(page: Page, path: string, steps: number): Pro
   return painted.loaded - chosen;
 }
 
+/**
+ * Steps sampled where a person would step: 20 forward and back at ten places spread over the
+ * document (`last` positions), after one untimed run of the same at the first place.
+ */
+export async function sampleSteps(
+  page: Page,
+  last: number,
+): Promise<{ latencies: Summary; panes: Summary; inView: number }> {
+  const latencies: number[] = [];
+  const panes: number[] = [];
+  let inView = 0;
+  const starts = Array.from({ length: 10 }, (_, k) => Math.round((k * last) / 10) + 7);
+  const there = [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')];
+  await slide(page, [starts[0]]);
+  await clicks(page, there); // warm-up
+  for (const start of starts) {
+    await slide(page, [start]);
+    const run = await clicks(page, there);
+    if (run.position !== start) throw new Error(`stepping at ${start} ended at ${run.position}`);
+    latencies.push(...run.latencies);
+    panes.push(...run.panes);
+    inView += run.inView;
+  }
+  return { latencies: summarize(latencies), panes: summarize(panes), inView };
+}
+
 /** Every large-scenario figure; `treeRows` is the number of tree rows at the last position, all folders open. */
 export async function measureLarge(
   page: Page,
@@ -86,24 +112,7 @@ export async function measureLarge(
   const { last } = await rows(page);
   if (last !== steps) throw new Error(`the app shows ${last} positions, expected ${steps}`);
 
-  // Samples: 20 steps forward and back at ten places spread over the document.
-  const latencies: number[] = [];
-  const panes: number[] = [];
-  let inView = 0;
-  const starts = Array.from({ length: 10 }, (_, k) => Math.round((k * last) / 10) + 7);
-  await slide(page, [starts[0]]);
-  await clicks(page, [...Array<string>(20).fill('Next step'), ...Array<string>(20).fill('Previous step')]); // warm-up
-  for (const start of starts) {
-    await slide(page, [start]);
-    const run = await clicks(page, [
-      ...Array<string>(20).fill('Next step'),
-      ...Array<string>(20).fill('Previous step'),
-    ]);
-    if (run.position !== start) throw new Error(`stepping at ${start} ended at ${run.position}`);
-    latencies.push(...run.latencies);
-    panes.push(...run.panes);
-    inView += run.inView;
-  }
+  const { latencies, panes, inView } = await sampleSteps(page, last);
   await slide(page, [Math.round(last / 2)]);
   const stepCpu = await cpuPerInput(page.context().browser()!, page, [
     ...Array<string>(40).fill('Next step'),
@@ -134,15 +143,15 @@ export async function measureLarge(
   return {
     loadMs: Math.round(loadMs),
     editorAfterEndMs: Math.round(editor.editor - endPressed),
-    steps: summarize(latencies),
-    paneSteps: summarize(panes),
+    steps: latencies,
+    paneSteps: panes,
     stepCpu,
     jumps: summarize(jumped.latencies),
     jumpAnywhere: summarize(anywhere.latencies),
     paneJumpAnywhere: summarize(anywhere.panes),
     zip,
     dom: { treeItems: dom.treeItems, treeRows, stepItems: dom.stepItems, steps },
-    currentRowInView: { inView, of: latencies.length },
+    currentRowInView: { inView, of: latencies.n },
     scrollSteps,
     scrollTree,
   };

@@ -49,6 +49,9 @@
       const lines = document.querySelector('.file-pane__body .monaco-editor .view-lines');
       return lines !== null && lines.textContent.trim() !== '';
     },
+    // The selected file readable: as plain text before Monaco has loaded, or in Monaco.
+    fileText: () =>
+      marks.editor() || (document.querySelector('.file-pane__body .file-view__pre')?.textContent ?? '') !== '',
   };
 
   // The first paint of the marks above is timed with Element Timing where the browser has it: the time
@@ -61,6 +64,7 @@
     tree: '[role="tree"] .file-tree__name',
     details: '.step-details__text strong',
     editor: '.file-pane__body .monaco-editor .view-lines .view-line span span',
+    fileText: '.file-pane__body .file-view__pre, .file-pane__body .monaco-editor .view-lines .view-line span span',
   };
   const presented = {};
   const hasElementTiming = PerformanceObserver.supportedEntryTypes?.includes('element') ?? false;

@@ -1,15 +1,16 @@
 /**
  * Where the main thread spends a step: an unminified production build, the large scenario loaded
  * through the app's loader, 200 steps under Chromium's sampling profiler, and the functions with
- * the most self time. `npx tsx bench/profile.ts [steps|jumps|zip|builtin-steps] [--trace]`; writes
+ * the most self time. `npx tsx bench/profile.ts [steps|jumps|zip|builtin-steps] [--trace]
+ * [--document deep|deep100k|flat]` (a generated document; default deep, the large scenario); writes
  * bench/results/ui.cpuprofile (open it in Chrome DevTools → Performance).
  */
 import { chromium } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { DEFAULT_OUT, writeLargeScenario } from './generate';
+import { DOCUMENTS, ensureDocument, type DocumentName } from './generate';
 import { openDocument } from './large';
 import { ensureBuild, ROOT, startPreview } from './server';
 import { newBenchPage, paintedTimes } from './ui';
@@ -100,7 +101,9 @@ async function main(): Promise<void> {
   // PROFILE_DIST lets two people profile different working states without rebuilding under each other.
   const outDir = join(ROOT, process.env.PROFILE_DIST ?? 'bench/results/dist-profile');
   ensureBuild(false, outDir, ['--minify', 'false']);
-  if (!existsSync(DEFAULT_OUT)) writeLargeScenario();
+  const named = process.argv[process.argv.indexOf('--document') + 1];
+  const document = (process.argv.includes('--document') ? named : 'deep') as DocumentName;
+  if (!(document in DOCUMENTS)) throw new Error(`--document: one of ${Object.keys(DOCUMENTS).join(', ')}`);
   const preview = await startPreview(outDir);
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -111,11 +114,12 @@ async function main(): Promise<void> {
     await page.goto(preview.url);
     await paintedTimes(page, ['steps']);
     const builtin = what.startsWith('builtin');
-    if (!builtin) await openDocument(page, DEFAULT_OUT, 10_000);
+    const { steps } = DOCUMENTS[document];
+    if (!builtin) await openDocument(page, ensureDocument(document), steps);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await page.getByRole('slider', { name: 'Step' }).fill(builtin ? '0' : '5000');
+    await page.getByRole('slider', { name: 'Step' }).fill(builtin ? '0' : String(steps / 2));
     if (builtin) {
       // One untimed pass: loads Monaco and warms the JIT, as the benchmark does.
       const pass = [...Array<string>(85).fill('Next step'), ...Array<string>(85).fill('Previous step')];

@@ -48,8 +48,11 @@ export function printTable(rows: readonly Row[]): void {
     widths[1] = Math.max(widths[1], row.value.length);
     widths[2] = Math.max(widths[2], row.target.length);
   }
+  // Grouped by section, in the order the sections first appear: a section may be measured in parts.
+  const sections = [...new Set(rows.map((row) => row.section))];
+  const grouped = sections.flatMap((name) => rows.filter((row) => row.section === name));
   let section = '';
-  for (const row of rows) {
+  for (const row of grouped) {
     if (row.section !== section) {
       section = row.section;
       console.log(`\n${section}`);

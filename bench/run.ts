@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the engine in Node and the production build in headless Chromium,
  * prints every figure beside its target and writes them to bench/results/latest.json.
- * It asserts nothing. Options: --skip-ui, --skip-large-ui, --rebuild.
+ * It asserts nothing. Options: --skip-ui, --skip-large-ui, --skip-size (the 100,000-step and flat
+ * documents: engine, CLI export and page), --rebuild.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -13,13 +14,15 @@ import { replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 import { walkTree } from '../src/steps/tree';
 import { buildBytes, requestedBytes, type BuildBytes } from './bytes';
-import type { EngineFigures } from './engine';
-import { DEFAULT_OUT, writeLargeScenario } from './generate';
+import { measureCliExport, type CliExportFigures } from './cliExport';
+import type { EngineFigures, SizeFigures } from './engine';
+import { DEFAULT_OUT, DOCUMENTS, ensureDocument, writeLargeScenario } from './generate';
 import { measureGrading, type GradeFigures } from './grade';
 import { measureLarge, type LargeFigures } from './large';
 import { referenceWorkloadMs } from './reference';
 import { atMost, info, ms, printTable, spread, type Row } from './report';
 import { BENCH_DIST, ensureBuild, ROOT, startPreview } from './server';
+import { measureSizeUi, type SizeUiFigures } from './size';
 import {
   measureReady,
   measureStepping,
@@ -45,12 +48,14 @@ interface Results {
   };
   builtin?: { ready: ReadyFigures; stepping: SteppingFigures; zip: ZipFigures };
   large?: LargeFigures | { skipped: string };
+  cliExport?: { deep: CliExportFigures; deep100k: CliExportFigures };
+  sizeUi?: SizeUiFigures;
 }
 
-function measureEngineInChild(largePath: string): EngineFigures {
+function measureEngineInChild(largePath: string, size: boolean): EngineFigures {
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'bench/engine.ts', largePath, '--json'],
+    ['--expose-gc', '--import', 'tsx', 'bench/engine.ts', largePath, '--json', ...(size ? [] : ['--skip-size'])],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -117,7 +122,8 @@ async function main(): Promise<void> {
   const largePath = DEFAULT_OUT;
   if (!existsSync(largePath)) writeLargeScenario(largePath);
   console.log('engine (Node)…');
-  const engine = measureEngineInChild(largePath);
+  const size = !args.has('--skip-size');
+  const engine = measureEngineInChild(largePath, size);
   results.engine = engine;
   rowsOut.push(
     atMost(
@@ -156,6 +162,16 @@ async function main(): Promise<void> {
     ),
     info('Engine (Node)', '  with the parsed document', `${engine.large.totalHeapMB} MB`),
   );
+  if (engine.size) rowsOut.push(...engineSizeRows(engine.size));
+  if (size) {
+    console.log('CLI export of the 10,000- and 100,000-step documents…');
+    const cli = {
+      deep: measureCliExport(ensureDocument('deep'), DOCUMENTS.deep.steps),
+      deep100k: measureCliExport(ensureDocument('deep100k'), DOCUMENTS.deep100k.steps),
+    };
+    results.cliExport = cli;
+    rowsOut.push(...cliRows(cli));
+  }
 
   console.log('grading 1,000 runs (CLI)…');
   const grading = await measureGrading();
@@ -264,6 +280,14 @@ async function main(): Promise<void> {
         info(section, '  step details painted too, median', ms(ready.wholePage.median)),
         atMost(
           section,
+          'ready: file text readable / list paint, median',
+          `${ms(ready.fileText.median)} (${(ready.fileText.median / ready.listAndTree.median).toFixed(2)}×)`,
+          ready.fileText.median / ready.listAndTree.median,
+          1.3,
+          '×',
+        ),
+        atMost(
+          section,
           'ready: Monaco shows the file, median',
           ms(ready.editor.median),
           ready.editor.median,
@@ -344,6 +368,11 @@ async function main(): Promise<void> {
             scrollRow(section, 'scroll tree: frame interval', figures.scrollTree),
           );
       }
+      if (size) {
+        console.log('size: 10,000 and 100,000 steps, and a flat folder, in the UI…');
+        results.sizeUi = await measureSizeUi(browser, preview.url);
+        rowsOut.push(...sizeUiRows(results.sizeUi));
+      }
     } finally {
       await browser.close();
       await preview.stop();
@@ -368,6 +397,79 @@ async function main(): Promise<void> {
   console.log(
     `\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`,
   );
+}
+
+const SIZE = 'Size: 10,000 against 100,000 steps (deep), and 10,000 in one folder (flat)';
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+function engineSizeRows({ deep, deep100k, flat }: NonNullable<EngineFigures['size']>): Row[] {
+  const line = (f: SizeFigures) =>
+    `${ms(f.total.median)} (CPU ${ms(f.cpu.median)}), ${(f.chars / 1e6).toFixed(1)} MB of text`;
+  return [
+    info(SIZE, 'engine (Node): parse + replay, deep 10k, median', line(deep)),
+    info(SIZE, 'engine (Node): parse + replay, deep 100k, median', line(deep100k)),
+    atMost(
+      SIZE,
+      '  100k ÷ 10k, in alternating runs (CPU)',
+      `${ratio(deep100k.total.median, deep.total.median)}× (${ratio(deep100k.cpu.median, deep.cpu.median)}×)`,
+      ratio(deep100k.total.median, deep.total.median),
+      11,
+      '×',
+    ),
+    info(SIZE, 'engine (Node): parse + replay, flat 10k, median', line(flat)),
+    atMost(
+      SIZE,
+      'heap of all snapshots: deep 100k (10k / flat)',
+      `${deep100k.replayHeapMB} MB (${deep.replayHeapMB} / ${flat.replayHeapMB} MB)`,
+      deep100k.replayHeapMB,
+      150,
+      'MB',
+    ),
+  ];
+}
+
+function cliRows({ deep, deep100k }: { deep: CliExportFigures; deep100k: CliExportFigures }): Row[] {
+  const perStepKB = ((deep100k.maxRssMB - deep.maxRssMB) * 1024) / (deep100k.steps - deep.steps);
+  return [
+    atMost(
+      SIZE,
+      'CLI export --dir, deep 100k: peak resident size',
+      `${deep100k.maxRssMB} MB (10k: ${deep.maxRssMB} MB; ${perStepKB.toFixed(1)} KB more per step)`,
+      deep100k.maxRssMB,
+      400,
+      'MB',
+    ),
+    info(SIZE, '  time, 10k / 100k', `${ms(deep.ms)} / ${ms(deep100k.ms)} (${ratio(deep100k.ms, deep.ms)}×)`),
+  ];
+}
+
+function sizeUiRows({ loads, steps }: SizeUiFigures): Row[] {
+  return [
+    info(
+      SIZE,
+      'page: file chosen → step list painted, deep 10k / 100k, med.',
+      `${ms(loads.deep.median)} / ${ms(loads.deep100k.median)}`,
+    ),
+    atMost(
+      SIZE,
+      '  100k ÷ 10k, in alternating loads',
+      `${ratio(loads.deep100k.median, loads.deep.median)}×`,
+      ratio(loads.deep100k.median, loads.deep.median),
+      11,
+      '×',
+    ),
+    info(SIZE, '  flat 10k, median', ms(loads.flat.median)),
+    info(SIZE, 'page: step, deep 10k, med / p95 / max', spread(steps.deep)),
+    info(SIZE, 'page: step, deep 100k, med / p95 / max', spread(steps.deep100k)),
+    atMost(
+      SIZE,
+      '  p95 100k ÷ 10k',
+      `${ratio(steps.deep100k.p95, steps.deep.p95)}×`,
+      ratio(steps.deep100k.p95, steps.deep.p95),
+      1.2,
+      '×',
+    ),
+  ];
 }
 
 function scrollRow(section: string, figure: string, figures: ScrollFigures): Row {

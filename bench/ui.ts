@@ -70,6 +70,8 @@ export interface ReadyFigures {
   listAndTreeSplit: { inserted: Summary; frameDone: Summary; rasterAndComposite: Summary };
   /** Navigation start → the step's details painted as well: every pane but the file's content. */
   wholePage: Summary;
+  /** Navigation start → the selected file's text painted, as plain text or in Monaco. */
+  fileText: Summary;
   /** Navigation start → Monaco showing the selected file. */
   editor: Summary;
   /** Monaco's own part of that: its chunk requested (the largest script of the page) → the file shown. */
@@ -90,6 +92,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
   const frameDone: number[] = [];
   const rasterAndComposite: number[] = [];
   const whole: number[] = [];
+  const fileText: number[] = [];
   const editor: number[] = [];
   const editorAfterRequest: number[] = [];
   const fcp: number[] = [];
@@ -99,7 +102,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
     const { context, page } = await newBenchPage(browser);
     for (const visit of ['cold', 'second', 'third']) {
       await page.goto(url + query);
-      const painted = await paintedTimes(page, ['steps', 'tree', 'details', 'editor']);
+      const painted = await paintedTimes(page, ['steps', 'tree', 'details', 'fileText', 'editor']);
       if (visit === 'cold') {
         const presented = Math.max(painted.steps, painted.tree);
         list.push(presented);
@@ -116,6 +119,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
           rasterAndComposite.push(presented - split.frameDone);
         }
         whole.push(Math.max(painted.steps, painted.tree, painted.details));
+        fileText.push(painted.fileText);
         editor.push(painted.editor);
         const monacoRequested = await page.evaluate(() => {
           const scripts = performance
@@ -144,6 +148,7 @@ export async function measureReady(browser: Browser, url: string, query: string,
       rasterAndComposite: summarize(rasterAndComposite),
     },
     wholePage: summarize(whole),
+    fileText: summarize(fileText),
     editor: summarize(editor),
     editorAfterRequest: summarize(editorAfterRequest),
     firstContentfulPaint: summarize(fcp),

@@ -186,9 +186,9 @@ test('a share link round-trips the document; a damaged one leaves the built-in l
 
 test('a long document shows progress and can be cancelled; the scenario stays', async ({ page }) => {
   await openDocuments(page);
-  // One folder with thousands of children replays slowly enough to watch (every step copies it).
+  // Ninety thousand steps take long enough to read and replay to watch the progress and cancel it.
   const steps = ['Step 1: Create a directory named "wide"'];
-  for (let i = 2; i <= 6000; i++) steps.push(`Step ${i}: Create a directory named "d${i}" inside wide`);
+  for (let i = 2; i <= 90_000; i++) steps.push(`Step ${i}: Create a directory named "d${i}" inside wide`);
   // Through "Open file…": Playwright's fill() types large text far slower than a paste.
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
@@ -202,7 +202,7 @@ test('a long document shows progress and can be cancelled; the scenario stays', 
   const progress = page.getByRole('progressbar', { name: 'Loading wide.txt' });
   await expect(progress).toBeVisible();
   await expect(
-    page.getByRole('status').filter({ hasText: /Replaying wide\.txt — step [\d,]+ of 6,000/ }),
+    page.getByRole('status').filter({ hasText: /Replaying wide\.txt — step [\d,]+ of 90,000/ }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden();

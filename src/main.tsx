@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app/App';
 import { hasStoredRuns } from './io/runLibrary';
-import { useStepwise } from './state/store';
+import { stepwiseStore } from './state/appStore';
 import { startSync } from './state/sync';
 import './components/app/theme.css';
 import './components/ui/panel.css';
@@ -10,7 +10,7 @@ import './components/ui/panel.css';
 // The position and file from the URL (or the last visit) are applied before the first render: the first
 // render shows them, instead of a render of step 0 followed by a second one of every pane, and the file
 // pane, drawn right after the first frame (see App), opens the right file and starts loading Monaco.
-startSync();
+startSync(stepwiseStore);
 openSharedDocuments();
 openKeptRuns();
 
@@ -29,8 +29,8 @@ function openSharedDocuments(): void {
     if (window.location.hash.length <= 1) return;
     window.removeEventListener('hashchange', start);
     import('./state/documentLoader').then(
-      ({ startSharedDocument }) => startSharedDocument(),
-      () => useStepwise.getState().showNotice('The shared document could not be opened: its loader did not load.'),
+      ({ startSharedDocument, documentLoader }) => startSharedDocument(documentLoader, stepwiseStore),
+      () => stepwiseStore.getState().showNotice('The shared document could not be opened: its loader did not load.'),
     );
   };
   window.addEventListener('hashchange', start);
@@ -44,13 +44,13 @@ function openSharedDocuments(): void {
 function openKeptRuns(): void {
   let kept = false;
   try {
-    kept = hasStoredRuns(window.localStorage, useStepwise.getState().scenario.id);
+    kept = hasStoredRuns(window.localStorage, stepwiseStore.getState().scenario.id);
   } catch {
     // No storage: nothing is kept.
   }
-  if (!kept && useStepwise.getState().openRunId === null) return;
+  if (!kept && stepwiseStore.getState().openRunId === null) return;
   import('./state/runLoader').then(
     ({ startRuns }) => startRuns(),
-    () => useStepwise.getState().showNotice('The kept runs could not be opened: their loader did not load.'),
+    () => stepwiseStore.getState().showNotice('The kept runs could not be opened: their loader did not load.'),
   );
 }

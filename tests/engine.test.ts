@@ -29,7 +29,7 @@ describe('snapshots', () => {
   it('has one snapshot per position 0..N, position 0 being the empty tree', () => {
     expect(full.snapshots.map((s) => s.position)).toEqual(Array.from({ length: 86 }, (_, i) => i));
     const zero = full.snapshots[0];
-    expect(zero.root.children.size).toBe(0);
+    expect(zero.root.size).toBe(0);
     expect(zero.step).toBeNull();
     expect(zero.change).toBeNull();
     expect(zero.createdCount).toBe(0);

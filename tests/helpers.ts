@@ -11,6 +11,7 @@ import { replay, type Replay } from '../src/steps/engine';
 import type { StorageLike } from '../src/io/library';
 import type { SerialEntry } from '../src/steps/entries';
 import { parseDocument } from '../src/steps/parser';
+import type { DirectoryNode } from '../src/steps/tree';
 
 /** The built-in scenario document, read from disk (not through the code under test). */
 export const BUILTIN_PATH = fileURLToPath(
@@ -55,8 +56,7 @@ export function files(result: Replay, position = result.snapshots.length - 1): M
   for (const entry of result.created.slice(0, snapshot.createdCount)) {
     if (entry.kind !== 'file') continue;
     let node: unknown = snapshot.root;
-    for (const segment of entry.path.split('/'))
-      node = (node as { children: ReadonlyMap<string, unknown> }).children.get(segment);
+    for (const segment of entry.path.split('/')) node = (node as DirectoryNode).get(segment);
     out.set(entry.path, (node as { content: string }).content);
   }
   return out;

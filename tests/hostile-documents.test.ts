@@ -9,6 +9,7 @@ import { StepwiseError } from '../src/steps/errors';
 import { LIMITS } from '../src/steps/limits';
 import { parseDocument } from '../src/steps/parser';
 import { decodeUtf8 } from '../src/steps/text';
+import { setNodeBytes } from '../src/steps/tree';
 import { asProduced, doc, files } from './helpers';
 
 // Some cases build and replay documents of tens of megabytes; a busy 2-core machine needs time.
@@ -252,19 +253,30 @@ describe('generated hostile documents', () => {
     expect(files(result, 5).get('root/counter.json')).toBe('{\n  "n": 5\n}');
   });
 
-  it('thousands of files in one folder: stopped by the snapshot budget, not by running out of memory', () => {
+  it('a file 32 levels deep updated again and again: stopped by the snapshot budget, not by running out of memory', () => {
     const lines = [`Step 1: ${R}`];
-    for (let n = 2; n <= 5_000; n++) lines.push(`Step ${n}: Create a file named "f${n}" in root with content: "x"`);
+    for (let level = 2; level < LIMITS.pathDepth; level++)
+      lines.push(
+        `Step ${level}: Create a directory named "d${level}" inside ${level === 2 ? 'root' : `d${level - 1}`}`,
+      );
+    const parent = `d${LIMITS.pathDepth - 1}`;
+    lines.push(`Step ${lines.length + 1}: Create a file named "n.json" in ${parent} with content: {"n": 0}`);
+    const created = lines.length;
+    while (lines.length < LIMITS.steps) lines.push(`Step ${lines.length + 1}: Update n.json: add n: ${lines.length}`);
     const result = replay(parseDocument(lines.join('\n')));
     expect(result.error?.message).toMatch(
-      /^Line \d+, step \d+: keeping a snapshot of every step would copy more than 5000000 directory entries/,
+      new RegExp(
+        `^Line \\d+, step \\d+: keeping a snapshot of every step would take more than ${LIMITS.snapshotBytes / 1024 / 1024} MB of folder copies`,
+      ),
     );
-    // Each step copies root (1 entry) and root/ (n - 2 entries): the budget runs out near n = √(2 × 5,000,000).
+    // Every update copies the same 32 directories; the steps that created them cost less than one update each.
+    const path = result.created[created - 1].path.split('/');
+    const perUpdate = setNodeBytes(result.snapshots[created].root, path);
     const stopped = result.error!.step!;
-    expect(stopped).toBeGreaterThan(3_000);
-    expect(stopped).toBeLessThan(3_300);
+    expect(stopped).toBeGreaterThan(LIMITS.snapshotBytes / perUpdate);
+    expect(stopped).toBeLessThanOrEqual(LIMITS.snapshotBytes / perUpdate + created + 1);
     expect(result.snapshots).toHaveLength(stopped);
-    expect(files(result, stopped - 1).size).toBe(stopped - 2);
+    expect(files(result, stopped - 1).get(path.join('/'))).toBe(`{\n  "n": ${stopped - 2}\n}`);
   });
 
   it('updates that rewrite a huge file again and again: stopped by the content budget', () => {
@@ -333,11 +345,11 @@ describe('docs/security.md', () => {
     for (const stated of [
       `${n(LIMITS.documentChars)} characters`,
       `|steps|${n(LIMITS.steps)}|`,
-      // The unit is the documentation's to word (a name's limit is in UTF-8 bytes).
-      `|name length|${LIMITS.nameBytes} `,
+      // A name's limit is in UTF-8 bytes, as file systems count it, not in characters.
+      `|name length|${LIMITS.nameBytes} bytes`,
       `${LIMITS.pathDepth} levels`,
       `${LIMITS.jsonDepth} levels`,
-      `${n(LIMITS.snapshotEntries)} directory entries`,
+      `${LIMITS.snapshotBytes / 1024 / 1024} MiB of folder copies`,
       `${LIMITS.snapshotChars / 1024 / 1024} MiB of file content`,
       `${n(ZIP_LIMITS.entries)} entries and ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB`,
       `${n(VIEW_STORAGE_BUDGET)} characters`,

@@ -8,6 +8,7 @@ import {
   readLibrary,
   saveDocument,
   type LibraryEntry,
+  type StorageLike,
 } from '../src/io/library';
 import { MemoryStorage } from './helpers';
 
@@ -45,6 +46,32 @@ describe('library in storage', () => {
     expect(readDocument(storage, entries[1].id)?.source).toBe('Step 1: a');
     deleteDocument(storage, entries[1].id);
     expect(readLibrary(storage).entries.map((e) => e.name)).toEqual(['Two']);
+  });
+
+  it('refuses a document over the budget without reading or writing storage', () => {
+    const untouchable: StorageLike = {
+      get length(): number {
+        throw new Error('read');
+      },
+      key: () => {
+        throw new Error('read');
+      },
+      getItem: () => {
+        throw new Error('read');
+      },
+      setItem: () => {
+        throw new Error('written');
+      },
+      removeItem: () => {
+        throw new Error('written');
+      },
+    };
+    const result = saveDocument(untouchable, { name: 'Big', source: 'x'.repeat(1_000), savedAt: 1 }, 1_000);
+    expect(result).toEqual({
+      saved: false,
+      dropped: [],
+      reason: 'it is larger than the 1 KB set aside for your documents',
+    });
   });
 
   it('keeps one entry per document text, refreshing its date', () => {

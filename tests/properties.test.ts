@@ -89,13 +89,13 @@ const documents = fc.array(op, { maxLength: 40, size: 'medium' }).map(toDocument
 
 function serialise(snapshot: Snapshot): string {
   const walk = (node: TreeNode): unknown =>
-    node.kind === 'file' ? node.content : [...node.children].map(([name, child]) => [name, walk(child)]);
+    node.kind === 'file' ? node.content : [...node].map(([name, child]) => [name, walk(child)]);
   return JSON.stringify([snapshot.position, walk(snapshot.root), snapshot.createdCount, snapshot.change]);
 }
 
 function deeplyFrozen(node: TreeNode): boolean {
   if (!Object.isFrozen(node)) return false;
-  return node.kind === 'file' || [...node.children.values()].every(deeplyFrozen);
+  return node.kind === 'file' || [...node].every(([, child]) => deeplyFrozen(child));
 }
 
 /** A path that stays inside the folder it is unpacked into. */

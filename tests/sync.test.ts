@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { viewQuery } from '../src/model/location';
+import { createStepwiseStore } from '../src/state/store';
+import { startSync } from '../src/state/sync';
 import { handPaintedFrames } from './helpers';
 
 // startSync keeps the address and the browser's history in step with the store. Here the page is a fake one: an
 // address, a history of entries with back(), localStorage and event listeners; frames are painted by hand
-// (stubAnimationFrames). sync.ts starts once per page, so each test imports fresh copies of the modules.
+// (stubAnimationFrames). Each test makes its own store.
 
 interface FakePage {
   /** The entries of the tab's history, as addresses (search + hash), and the one shown. */
@@ -69,24 +71,23 @@ function openPage(address: string): FakePage {
   return page;
 }
 
-async function freshApp() {
-  vi.resetModules();
-  const { useStepwise } = await import('../src/state/store');
-  const { startSync } = await import('../src/state/sync');
+/** A store of its own, made as the app makes its store, and startSync bound to it. */
+function freshApp() {
+  const store = createStepwiseStore();
   /** The address that names what the store shows now (a step selects the file it changed). */
   const shownQuery = () => {
-    const { position, selectedPath } = useStepwise.getState();
+    const { position, selectedPath } = store.getState();
     return viewQuery(position, selectedPath);
   };
-  return { useStepwise, startSync, shownQuery };
+  return { store, startSync: () => startSync(store), shownQuery };
 }
 
 describe('startSync: the address the page was opened with', () => {
   it('is corrected after the first frame, not during start-up, and only when it does not name the view', async () => {
     const page = openPage('/?step=007');
-    const { useStepwise, startSync, shownQuery } = await freshApp();
+    const { store, startSync, shownQuery } = freshApp();
     startSync();
-    expect(useStepwise.getState().position).toBe(7);
+    expect(store.getState().position).toBe(7);
     expect(page.writes).toEqual([]);
     paintFrame();
     const canonical = shownQuery();
@@ -94,24 +95,24 @@ describe('startSync: the address the page was opened with', () => {
     expect(page.writes).toEqual([['replace', canonical]]);
 
     const named = openPage(`/${canonical}`);
-    const again = await freshApp();
+    const again = freshApp();
     again.startSync();
     paintFrame();
-    expect(again.useStepwise.getState().position).toBe(7);
+    expect(again.store.getState().position).toBe(7);
     expect(named.writes).toEqual([]);
   });
 
   it('a step taken before the first frame is pushed after the start-up entry is corrected, so Back returns to the restored position', async () => {
     const page = openPage('/');
-    const { useStepwise, startSync, shownQuery } = await freshApp();
-    const scenario = useStepwise.getState().scenario.id;
+    const { store, startSync, shownQuery } = freshApp();
+    const scenario = store.getState().scenario.id;
     page.storage.set('stepwise:view', JSON.stringify({ version: 1, scenario, position: 40, file: null }));
     startSync();
-    expect(useStepwise.getState().position).toBe(40);
+    expect(store.getState().position).toBe(40);
     const restored = shownQuery();
 
     // A key pressed at once: the store moves before the frame that would correct the address.
-    useStepwise.getState().goTo(41);
+    store.getState().goTo(41);
     const next = shownQuery();
     paintFrame();
     expect(page.writes).toEqual([
@@ -121,25 +122,25 @@ describe('startSync: the address the page was opened with', () => {
 
     page.back();
     expect(page.entries[page.index]).toBe(restored);
-    expect(useStepwise.getState().position).toBe(40);
+    expect(store.getState().position).toBe(40);
   });
 
   it('Back before a pending address was written cancels it: the position Back shows is not overwritten', async () => {
     const page = openPage('/?step=3');
-    const { useStepwise, startSync, shownQuery } = await freshApp();
+    const { store, startSync, shownQuery } = freshApp();
     startSync();
     paintFrame();
     const start = page.entries[0];
-    useStepwise.getState().goTo(4);
+    store.getState().goTo(4);
     const four = shownQuery();
     paintFrame();
     expect(page.entries).toEqual([start, four]);
 
-    useStepwise.getState().goTo(5);
+    store.getState().goTo(5);
     page.back();
     paintFrame();
     expect(page.entries).toEqual([start, four]);
     expect(page.entries[page.index]).toBe(start);
-    expect(useStepwise.getState().position).toBe(3);
+    expect(store.getState().position).toBe(3);
   });
 });

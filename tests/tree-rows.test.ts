@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeScenario } from '../bench/generate';
-import { indexOfPath, treeRows, type TreeRow } from '../src/model/treeRows';
+import { treeRows, type TreeRow } from '../src/model/treeRows';
 import type { Replay, Snapshot } from '../src/steps/engine';
 import type { DirectoryNode } from '../src/steps/tree';
 import { builtinSource, run } from './helpers';
@@ -11,7 +11,7 @@ function reference(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<st
   const rows: TreeRow[] = [];
   const visit = (dir: DirectoryNode, prefix: string, level: number) => {
     let index = 0;
-    for (const [name, node] of dir.children) {
+    for (const [name, node] of dir) {
       index++;
       const path = prefix === '' ? name : `${prefix}/${name}`;
       const step = created.get(path) ?? 0;
@@ -23,7 +23,7 @@ function reference(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<st
         level,
         kind: node.kind,
         expanded,
-        setSize: dir.children.size,
+        setSize: dir.size,
         positionInSet: index,
         mark: change?.path === path ? (change.type === 'added' ? 'new' : 'modified') : null,
         futureStep: step <= snapshot.position ? null : step,
@@ -45,11 +45,16 @@ function expectSame(
   const key = (row: TreeRow | undefined) => JSON.stringify(row);
   for (const p of positions) {
     const snapshot = replay.snapshots[p];
-    const got = treeRows(replay, snapshot, collapsed, showFuture);
+    const rows = treeRows(replay, snapshot, collapsed, showFuture);
+    const got = rows.slice(0, rows.length);
     const want = reference(replay, snapshot, collapsed, showFuture);
     const at = want.findIndex((row, i) => key(row) !== key(got[i]));
     expect(at === -1 ? null : got[at], `position ${p}, row ${at}`).toEqual(at === -1 ? null : want[at]);
     expect(got.length, `position ${p}`).toBe(want.length);
+    // Every row is found where it is, one by one as well as in slices.
+    const wrong = want.findIndex((row, i) => rows.indexOfPath(row.path) !== i || key(rows.at(i)) !== key(row));
+    expect(wrong, `position ${p}: row found elsewhere`).toBe(-1);
+    expect(rows.at(want.length)).toBeUndefined();
   }
 }
 
@@ -85,7 +90,8 @@ describe('treeRows', () => {
 
   it('marks only the entry the current step touched, never one reused from an earlier step', () => {
     for (const p of [33, 34, 50, 33]) {
-      const marked = treeRows(builtin, builtin.snapshots[p], new Set(), false).filter((row) => row.mark !== null);
+      const rows = treeRows(builtin, builtin.snapshots[p], new Set(), false);
+      const marked = rows.slice(0, rows.length).filter((row) => row.mark !== null);
       expect(marked.map((row) => row.path)).toEqual([builtin.snapshots[p].change!.path]);
     }
   });
@@ -98,12 +104,38 @@ describe('treeRows', () => {
 });
 
 describe('indexOfPath', () => {
-  it('finds a row by its full path, not just its name', () => {
+  it('finds a row by its full path, not just its name, and not inside a collapsed folder', () => {
     const replay = run(builtinSource());
-    const rows = treeRows(replay, replay.snapshots[85], new Set(), false);
     const path = 'microservices_ecosystem/services/order_service/service_config.json';
-    expect(rows[indexOfPath(rows, path)].path).toBe(path);
-    expect(indexOfPath(rows, 'service_config.json')).toBe(-1);
-    expect(indexOfPath(rows, '')).toBe(-1);
+    for (const showFuture of [false, true]) {
+      const rows = treeRows(replay, replay.snapshots[85], new Set(), showFuture);
+      expect(rows.at(rows.indexOfPath(path))?.path).toBe(path);
+      expect(rows.indexOfPath('service_config.json')).toBe(-1);
+      expect(rows.indexOfPath('')).toBe(-1);
+      const collapsed = treeRows(
+        replay,
+        replay.snapshots[85],
+        new Set(['microservices_ecosystem/services']),
+        showFuture,
+      );
+      expect(collapsed.indexOfPath(path)).toBe(-1);
+      expect(collapsed.indexOfPath('microservices_ecosystem/services')).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('treeRows in a wide folder', () => {
+  it('equals rows built from scratch while a folder grows past 1,000 entries, collapsed or not', () => {
+    const lines = ['Create a directory named "wide"'];
+    for (let i = 1; i <= 1_100; i++)
+      lines.push(
+        i % 7 === 0
+          ? `Create a directory named "d${i}" inside wide`
+          : `Create a file named "f${i}" in ${i > 7 && i % 7 === 3 ? `d${i - 3}` : 'wide'} with content: "x"`,
+      );
+    const wide = run(lines.map((body, i) => `Step ${i + 1}: ${body}`).join('\n'));
+    expect(wide.error).toBeNull();
+    expectSame(wide, [1, 2, 33, 34, 35, 500, 1_030, 1_031, 1_032, 1_100, 1_101, 40, 1_101]);
+    expectSame(wide, [1_101, 1_000, 1_101], new Set(['wide/d700', 'wide/d14']));
   });
 });

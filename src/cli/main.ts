@@ -76,7 +76,13 @@ function parseArgs(args: string[]): Options {
 async function loadReplay(command: string, options: Options): Promise<Replay> {
   const path = options.flags.get('--steps');
   if (typeof path !== 'string') return replay(parseDocument(builtinText));
-  const file = resolve(path);
+  const document = parseDocument(await readDocument(resolve(path)));
+  for (const warning of document.warnings) console.error(`stepwise ${command}: warning: ${warning.message}`);
+  return replay(document);
+}
+
+/** The document's text. Its own function, so that the bytes (as large as the text) are garbage before the replay. */
+async function readDocument(file: string): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -85,9 +91,7 @@ async function loadReplay(command: string, options: Options): Promise<Replay> {
       `cannot read the step document ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  const document = parseDocument(decodeUtf8(bytes, file));
-  for (const warning of document.warnings) console.error(`stepwise ${command}: warning: ${warning.message}`);
-  return replay(document);
+  return decodeUtf8(bytes, file);
 }
 
 function pickPosition(run: Replay, options: Options): number {

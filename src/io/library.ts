@@ -146,18 +146,21 @@ export function saveDocument(
 ): SaveResult {
   const stored: StoredDocument = { ...doc, id: doc.id ?? documentId(doc.source) };
   const key = LIBRARY_PREFIX + stored.id;
+  const tooLarge = {
+    saved: false,
+    dropped: [],
+    reason: `it is larger than the ${formatChars(budget)} set aside for your documents`,
+  };
+  // The text alone is less than its stored form: a document over the budget is refused without
+  // serialising it (up to 50 MB, most of a second on the load of a large document) or reading the library.
+  if (key.length + stored.source.length > budget) return tooLarge;
   const raw = JSON.stringify({ version: VERSION, ...stored });
   const chars = key.length + raw.length;
   try {
     const { entries, corrupt } = readLibrary(storage);
     removeKeys(storage, corrupt);
     const drop = planEviction(entries, { id: stored.id, chars }, budget);
-    if (drop === null)
-      return {
-        saved: false,
-        dropped: [],
-        reason: `it is larger than the ${formatChars(budget)} set aside for your documents`,
-      };
+    if (drop === null) return tooLarge;
     removeKeys(
       storage,
       drop.map((e) => LIBRARY_PREFIX + e.id),

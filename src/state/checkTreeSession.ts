@@ -1,11 +1,12 @@
-import { useSyncExternalStore } from 'react';
-import { StepwiseError } from '../steps/errors';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { readDropped, readPickedFolder, readZipFile, type ProducedTree } from '../io/checkTreeInput';
+import { StepwiseError } from '../steps/errors';
 
 /**
- * What the Check tree tab is working on. It lives outside the component so that switching to
- * another tab and back keeps the checked tree; it is never written to storage or the URL, and
- * it never touches the scenario or the position.
+ * What the Check tree tab is working on: a store of its own, loaded with the tab, so that switching to another
+ * tab and back keeps the checked tree. It is never written to storage or the URL, and it never touches the
+ * scenario or the position.
  */
 export interface CheckSession {
   readonly produced: ProducedTree | null;
@@ -17,66 +18,77 @@ export interface CheckSession {
   /** The file whose diff is open. */
   readonly selected: string | null;
   readonly showIdentical: boolean;
+
+  setTarget(target: number | null): void;
+  /** Opens the diff of a file, or closes it with null. */
+  selectEntry(path: string | null): void;
+  setShowIdentical(show: boolean): void;
+  /**
+   * Runs a reader and keeps its tree, or its refusal. A refused input replaces the previous result
+   * with the message, so nobody mistakes the old result for the new input's; only the latest read counts.
+   */
+  readInto(label: string, read: () => Promise<ProducedTree>): Promise<void>;
+  /** Checks a zip the user picked or dropped. */
+  checkZipFile(file: File): Promise<void>;
+  /** Checks the files of a folder picked with `<input webkitdirectory>`. */
+  checkPickedFolder(files: readonly File[]): Promise<void>;
+  /**
+   * Checks what was dropped: the entries (taken from the DataTransfer during the drop event) when the browser
+   * gave any, else a single file as a zip.
+   */
+  checkDropped(entries: readonly FileSystemEntry[], files: readonly File[]): Promise<void>;
 }
 
-let session: CheckSession = {
-  produced: null,
-  reading: null,
-  error: null,
-  target: null,
-  selected: null,
-  showIdentical: false,
-};
-const listeners = new Set<() => void>();
-let readCount = 0;
+export function createCheckSession(): StoreApi<CheckSession> {
+  return createStore<CheckSession>()((set, get) => {
+    let readCount = 0;
+    return {
+      produced: null,
+      reading: null,
+      error: null,
+      target: null,
+      selected: null,
+      showIdentical: false,
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+      setTarget(target) {
+        set({ target });
+      },
+      selectEntry(selected) {
+        set({ selected });
+      },
+      setShowIdentical(showIdentical) {
+        set({ showIdentical });
+      },
+      async readInto(label, read) {
+        const mine = ++readCount;
+        set({ reading: label, error: null });
+        try {
+          const produced = await read();
+          if (mine === readCount) set({ produced, reading: null, selected: null });
+        } catch (e) {
+          const message =
+            e instanceof StepwiseError ? e.message : `${label} could not be read: ${(e as Error).message}`;
+          if (mine === readCount) set({ produced: null, reading: null, error: message, selected: null });
+        }
+      },
+      checkZipFile(file) {
+        return get().readInto(file.name, () => readZipFile(file));
+      },
+      checkPickedFolder(files) {
+        return get().readInto('the folder', () => readPickedFolder(files));
+      },
+      async checkDropped(entries, files) {
+        if (entries.length > 0) return get().readInto('the dropped items', () => readDropped(entries));
+        if (files.length === 1) return get().checkZipFile(files[0]);
+      },
+    };
+  });
 }
 
-export function updateSession(patch: Partial<CheckSession>): void {
-  session = { ...session, ...patch };
-  for (const listener of listeners) listener();
-}
+/** The page's check session. */
+export const checkSession = createCheckSession();
 
-/** Selects one stored value of the session (never a new object). */
-export function useCheckSession<T>(selector: (s: CheckSession) => T): T {
-  return useSyncExternalStore(subscribe, () => selector(session));
-}
-
-/**
- * Runs a reader and keeps its tree, or its refusal. A refused input replaces the previous result
- * with the message, so nobody mistakes the old result for the new input's.
- */
-export async function readInto(label: string, read: () => Promise<ProducedTree>): Promise<void> {
-  const mine = ++readCount;
-  updateSession({ reading: label, error: null });
-  try {
-    const produced = await read();
-    if (mine === readCount) updateSession({ produced, reading: null, selected: null });
-  } catch (e) {
-    const message = e instanceof StepwiseError ? e.message : `${label} could not be read: ${(e as Error).message}`;
-    if (mine === readCount) updateSession({ produced: null, reading: null, error: message, selected: null });
-  }
-}
-
-/** Checks a zip the user picked or dropped. */
-export function checkZipFile(file: File): Promise<void> {
-  return readInto(file.name, () => readZipFile(file));
-}
-
-/** Checks the files of a folder picked with `<input webkitdirectory>`. */
-export function checkPickedFolder(files: readonly File[]): Promise<void> {
-  return readInto('the folder', () => readPickedFolder(files));
-}
-
-/**
- * Checks what was dropped: the entries (taken from the DataTransfer during the drop event) when the browser
- * gave any, else a single file as a zip.
- */
-export function checkDropped(entries: readonly FileSystemEntry[], files: readonly File[]): Promise<void> {
-  if (entries.length > 0) return readInto('the dropped items', () => readDropped(entries));
-  if (files.length === 1) return checkZipFile(files[0]);
-  return Promise.resolve();
+/** Selects from the page's check session; keep selectors narrow. */
+export function useCheckSession<T>(selector: (session: CheckSession) => T): T {
+  return useStore(checkSession, selector);
 }

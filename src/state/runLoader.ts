@@ -10,7 +10,7 @@ import type { LoadedRun } from '../model/runView';
 import { gradeHtml } from '../steps/runs/htmlReport';
 import { documentDigest } from '../steps/runs/report';
 import type { LoadedScenario } from './scenario';
-import { useStepwise } from './store';
+import { stepwiseStore } from './appStore';
 
 /*
  * Opening runs: the worker (runWorker.ts) reads and grades them with progress, the page adds them to
@@ -133,9 +133,9 @@ export async function openRuns(
   // The runs kept for this document come first (startRuns grades them once), then these.
   startRuns();
   await job?.ended;
-  const scenario = useStepwise.getState().scenario;
+  const scenario = stepwiseStore.getState().scenario;
   const result = await grade(scenario, inputs, false);
-  const state = useStepwise.getState();
+  const state = stepwiseStore.getState();
   if (!result || state.scenario !== scenario) return false;
   loader.setState({
     failures: [...refused, ...result.failures],
@@ -194,7 +194,7 @@ function remember(scenario: LoadedScenario, runs: readonly LoadedRun[]): void {
 
 /** Closes a run and forgets it in this browser. */
 export function forgetRun(id: string): void {
-  const state = useStepwise.getState();
+  const state = stepwiseStore.getState();
   state.removeRun(id);
   const kept = storage();
   if (kept) deleteStoredRun(kept, state.scenario.id, id);
@@ -222,13 +222,13 @@ async function restoreRuns(scenario: LoadedScenario): Promise<void> {
           runs.map((stored) => ({ name: stored.run.name, stored: { id: stored.id, run: stored.run } })),
           true,
         );
-  const state = useStepwise.getState();
+  const state = stepwiseStore.getState();
   if (!result || state.scenario !== scenario) return;
   if (result.runs.length > 0) state.addRuns(result.runs);
   for (const failure of result.failures)
     notes.push(`The kept run “${failure.name}” could not be graded: ${failure.message}`);
-  const wanted = useStepwise.getState().openRunId;
-  if (wanted !== null && !useStepwise.getState().runs.some((run) => run.id === wanted)) {
+  const wanted = stepwiseStore.getState().openRunId;
+  if (wanted !== null && !stepwiseStore.getState().runs.some((run) => run.id === wanted)) {
     state.openRun(null);
     notes.push('The run named in the address is not kept in this browser (it may have been removed); no run is open.');
   }
@@ -244,8 +244,8 @@ let started = false;
 export function startRuns(): void {
   if (started) return;
   started = true;
-  void restoreRuns(useStepwise.getState().scenario);
-  useStepwise.subscribe((state, previous) => {
+  void restoreRuns(stepwiseStore.getState().scenario);
+  stepwiseStore.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
     job?.stop();
     void restoreRuns(state.scenario);
@@ -257,7 +257,7 @@ export function startRuns(): void {
  * the same module as `stepwise grade --format html` (so the same runs give the same page).
  */
 export function downloadRunReport(): void {
-  const { scenario, runs, showNotice } = useStepwise.getState();
+  const { scenario, runs, showNotice } = stepwiseStore.getState();
   const { document } = scenario.replay;
   try {
     const html = gradeHtml({

@@ -1,5 +1,6 @@
 import type { LoadedRun } from '../model/runView';
 import type { RunReport, StepReport } from '../steps/runs/report';
+import type { Slice } from './store';
 
 /**
  * The runs slice of the store: the runs opened for the scenario shown, graded against it, and which
@@ -26,19 +27,20 @@ export interface RunsSlice {
   jumpToProblem(direction: -1 | 1): void;
 }
 
-/** What the slice needs from the rest of the store. */
-interface Host {
-  readonly position: number;
-  goTo(position: number): void;
-}
-
 export const EMPTY_RUNS: Pick<RunsSlice, 'runs' | 'openRunId' | 'runOperation'> = {
   runs: [],
   openRunId: null,
   runOperation: null,
 };
 
-export function createRunsSlice(set: (partial: Partial<RunsSlice>) => void, get: () => RunsSlice & Host): RunsSlice {
+/**
+ * The runs slice. Runs belong to the scenario they were graded against: when another scenario is shown, its
+ * runs (if any are kept) are brought back by runLoader.ts, and the previous one's are let go here.
+ */
+export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
+  store.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario && (state.runs.length > 0 || state.openRunId !== null)) set(EMPTY_RUNS);
+  });
   return {
     ...EMPTY_RUNS,
     addRuns(added) {
@@ -70,7 +72,7 @@ export function createRunsSlice(set: (partial: Partial<RunsSlice>) => void, get:
       if (target !== null) state.goTo(target);
     },
   };
-}
+};
 
 /** The open run, or null. */
 export function openRunOf(state: Pick<RunsSlice, 'runs' | 'openRunId'>): LoadedRun | null {

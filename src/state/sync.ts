@@ -1,30 +1,7 @@
-import { browserStorage, readStoredView, writeStoredView, type StoredViewResult } from '../io/viewStorage';
+import { browserStorage, readStoredView, writeStoredView } from '../io/viewStorage';
 import { resolveView, viewQuery, type ViewRequest } from '../model/location';
 import { afterNextPaint } from './afterPaint';
-import { useStepwise, type StepwiseState } from './store';
-
-function readStored(): StoredViewResult {
-  return readStoredView(browserStorage(), useStepwise.getState().scenario.id);
-}
-
-let warnedAboutStorage = false;
-
-function writeStored(state: StepwiseState): void {
-  const saved = writeStoredView(browserStorage(), {
-    scenario: state.scenario.id,
-    position: state.position,
-    file: state.selectedPath,
-  });
-  // Said once per visit: repeating it on every step would drown the other notices.
-  if (!saved && !warnedAboutStorage) {
-    warnedAboutStorage = true;
-    useStepwise
-      .getState()
-      .showNotice(
-        'The browser’s storage is full or turned off, so this position will not be remembered after a reload; the URL still names it.',
-      );
-  }
-}
+import type { StepwiseState, StepwiseStore } from './store';
 
 /** What a query string (`?step=33&file=…`) asks for; null when it names no view. */
 export function requestFromQuery(search: string): ViewRequest | null {
@@ -41,31 +18,45 @@ function requestFromUrl(): ViewRequest | null {
  * Opens the view an address (or the stored state) asks for, at start-up and on Back/Forward. What had to be
  * dropped or changed is named in a notice.
  */
-export function openView(request: ViewRequest, earlierProblem: string | null = null): void {
-  const state = useStepwise.getState();
-  const view = resolveView(request, state.scenario);
-  state.goTo(view.position);
-  if (view.file) useStepwise.getState().select(view.file);
-  useStepwise.getState().openRun(view.run ?? null);
+export function openView(store: StepwiseStore, request: ViewRequest, earlierProblem: string | null = null): void {
+  const { scenario, goTo, select, showNotice } = store.getState();
+  const view = resolveView(request, scenario);
+  goTo(view.position);
+  if (view.file) select(view.file);
+  store.getState().openRun(view.run ?? null);
   const problems = [...(earlierProblem ? [earlierProblem] : []), ...view.problems];
-  if (problems.length > 0) useStepwise.getState().showNotice(problems.join(' '));
+  if (problems.length > 0) showNotice(problems.join(' '));
 }
 
 /** How long a position must stay before it is written to storage. */
 const STORE_DELAY_MS = 300;
 
-let started = false;
-
 /**
  * Keeps the URL and local storage in step with the store: the URL always names the position and
  * file (browser back/forward walk the visited positions), and a reload comes back to them.
  */
-export function startSync(): void {
-  if (started) return;
-  started = true;
+export function startSync(store: StepwiseStore): void {
   const fromUrl = requestFromUrl();
-  const stored = fromUrl ? { view: null, problem: null } : readStored();
-  openView(fromUrl ?? stored.view ?? {}, stored.problem);
+  const stored = fromUrl
+    ? { view: null, problem: null }
+    : readStoredView(browserStorage(), store.getState().scenario.id);
+  openView(store, fromUrl ?? stored.view ?? {}, stored.problem);
+
+  let warnedAboutStorage = false;
+  const writeStored = (state: StepwiseState) => {
+    const saved = writeStoredView(browserStorage(), {
+      scenario: state.scenario.id,
+      position: state.position,
+      file: state.selectedPath,
+    });
+    // Said once per visit: repeating it on every step would drown the other notices.
+    if (!saved && !warnedAboutStorage) {
+      warnedAboutStorage = true;
+      state.showNotice(
+        'The browser’s storage is full or turned off, so this position will not be remembered after a reload; the URL still names it.',
+      );
+    }
+  };
 
   let applyingHistory = false;
 
@@ -88,7 +79,7 @@ export function startSync(): void {
   // The address is made to name the view in a task after the next frame, like every later change, not
   // during start-up: a history write is a synchronous call into the browser, and none is made at all when
   // the address already names the view.
-  const current = useStepwise.getState();
+  const current = store.getState();
   pendingUrl = {
     query: viewQuery(current.position, current.selectedPath, current.openRunId),
     replace: true,
@@ -100,10 +91,10 @@ export function startSync(): void {
   const flushStored = () => {
     if (storeTimer !== null) clearTimeout(storeTimer);
     storeTimer = null;
-    writeStored(useStepwise.getState());
+    writeStored(store.getState());
   };
 
-  useStepwise.subscribe((state, previous) => {
+  store.subscribe((state, previous) => {
     if (
       state.position === previous.position &&
       state.selectedPath === previous.selectedPath &&
@@ -134,7 +125,7 @@ export function startSync(): void {
     pendingUrl = null;
     applyingHistory = true;
     try {
-      openView(requestFromUrl() ?? { step: '0' });
+      openView(store, requestFromUrl() ?? { step: '0' });
     } finally {
       applyingHistory = false;
     }

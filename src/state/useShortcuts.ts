@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useStepwise, lastPosition } from './store';
+import { stepwiseStore } from './appStore';
+import { lastPosition } from './store';
 
 /** True when a key press belongs to what has focus: typing, a native control, the tree, the editor. */
 function belongsToFocus(target: EventTarget | null, key: string): boolean {
@@ -22,7 +23,7 @@ export function useShortcuts(onHelp: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (belongsToFocus(event.target, event.key)) return;
-      const state = useStepwise.getState();
+      const state = stepwiseStore.getState();
       const actions: Record<string, () => void> = {
         ArrowLeft: () => state.step(-1),
         ArrowRight: () => state.step(1),

@@ -12,7 +12,7 @@ import {
   type OrderedObject,
 } from './orderedJson';
 import { foldName, joinPath } from './names';
-import { EMPTY_TREE, getNode, nodeAt, readFile, setNode, splitPath, type DirectoryNode } from './tree';
+import { DirectoryNode, getNode, nodeAt, readFile, setNode, setNodeBytes, splitPath } from './tree';
 import type { Step, StepDocument, UpdateStep } from './types';
 
 export type EntryKind = 'directory' | 'file';
@@ -104,14 +104,14 @@ export function replay(document: StepDocument, onProgress?: (applied: number, to
 
 /** The mutable bookkeeping of one replay; the trees it produces are immutable. */
 class ReplayState {
-  root: DirectoryNode = EMPTY_TREE;
+  root = DirectoryNode.empty();
   readonly created: CreatedEntry[] = [];
   readonly fileChanges = new Map<string, number[]>();
   private readonly byName = { directory: new Map<string, string[]>(), file: new Map<string, string[]>() };
   /** Every created path by its folded form (foldName), to refuse names that differ only in case. */
   private readonly folded = new Map<string, string>();
-  /** What the snapshots cost so far, against LIMITS.snapshotEntries and LIMITS.snapshotChars. */
-  private copiedEntries = 0;
+  /** What the snapshots cost so far, against LIMITS.snapshotBytes and LIMITS.snapshotChars. */
+  private copiedBytes = 0;
   private writtenChars = 0;
   private fileCount = 0;
   private directoryCount = 0;
@@ -175,9 +175,8 @@ class ReplayState {
       throw new StepwiseError(`${path} is more than ${LIMITS.pathDepth} levels deep`, where);
     this.charge(segments, content?.length ?? 0, where);
     this.folded.set(folded, path);
-    const node =
-      content === null ? { kind: 'directory' as const, children: new Map() } : { kind: 'file' as const, content };
-    this.root = setNode(this.root, segments, Object.freeze(node));
+    const node = content === null ? DirectoryNode.empty() : Object.freeze({ kind: 'file' as const, content });
+    this.root = setNode(this.root, segments, node);
     this.created.push({ path, kind, position: step.number });
     const name = path.slice(path.lastIndexOf('/') + 1);
     const sameName = this.byName[kind].get(name);
@@ -247,23 +246,15 @@ class ReplayState {
 
   /**
    * Counts what writing `path` costs every later snapshot and refuses the step once the replay's
-   * budget is spent: setNode copies the child map of each directory on the path, and the content
-   * stays in memory for as long as the snapshots do. `segments` is the path written.
+   * budget is spent: setNode copies part of each directory on the path, and the content stays in
+   * memory for as long as the snapshots do. `segments` is the path written.
    */
   private charge(segments: readonly string[], chars: number, where: ErrorLocation): void {
-    let dir: DirectoryNode = this.root;
-    let copied = 1;
-    for (let i = 0; i < segments.length; i++) {
-      copied += dir.children.size;
-      const next = dir.children.get(segments[i]);
-      if (i === segments.length - 1 || next?.kind !== 'directory') break;
-      dir = next;
-    }
-    this.copiedEntries += copied;
+    this.copiedBytes += setNodeBytes(this.root, segments);
     this.writtenChars += chars;
-    if (this.copiedEntries > LIMITS.snapshotEntries)
+    if (this.copiedBytes > LIMITS.snapshotBytes)
       throw new StepwiseError(
-        `keeping a snapshot of every step would copy more than ${LIMITS.snapshotEntries} directory entries (a folder with thousands of entries is changed thousands of times); split the document`,
+        `keeping a snapshot of every step would take more than ${LIMITS.snapshotBytes / 1024 / 1024} MB of folder copies (deep paths changed many times); split the document`,
         where,
       );
     if (this.writtenChars > LIMITS.snapshotChars)
@@ -278,7 +269,7 @@ class ReplayState {
     const spec = step.registry!;
     const collectionPath = this.resolve('directory', spec.collection, step);
     const collection = getNode(this.root, collectionPath) as DirectoryNode;
-    const services = [...collection.children].filter(([, node]) => node.kind === 'directory');
+    const services = [...collection].filter(([, node]) => node.kind === 'directory');
     const where = { line: step.line, step: step.number, path: collectionPath };
     if (services.length !== spec.count)
       throw new StepwiseError(

@@ -16,11 +16,13 @@ export const LIMITS = {
    */
   jsonDepth: 256,
   /**
-   * Directory entries copied across all snapshots. Each step copies the directories on its path
-   * (that is what keeps every earlier snapshot intact), so 10,000 files in one folder would cost
-   * 50 million entries (about 2 GB); the budget keeps a replay under about 250 MB.
+   * Bytes of directory copies kept across all snapshots, as estimated by setNodeBytes. Each step
+   * copies part of every directory on its path (that is what keeps every earlier snapshot intact):
+   * 0.6–0.9 KB a step in the benchmark's documents (six levels deep, or one folder of 10,000), up
+   * to 0.7 KB more for each further level through a wide folder. The 100,000-step benchmark
+   * document takes 83 MB of it; a file 32 levels deep updated 70,000 times takes all of it.
    */
-  snapshotEntries: 5_000_000,
+  snapshotBytes: 256 * 1024 * 1024,
   /** Characters of file content written by all steps together (an update rewrites the whole file). */
   snapshotChars: 128 * 1024 * 1024,
 } as const;

@@ -208,7 +208,7 @@ function registeredNames(source: ServiceSource, root: DirectoryNode): Map<string
 function directoryNames(root: DirectoryNode, path: string): string[] {
   const node = getNode(root, path);
   if (node?.kind !== 'directory') return [];
-  return [...node.children].filter(([, child]) => child.kind === 'directory').map(([name]) => name);
+  return [...node].filter(([, child]) => child.kind === 'directory').map(([name]) => name);
 }
 
 /** The value when it is a string, number or boolean; null otherwise. */

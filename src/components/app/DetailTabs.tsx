@@ -1,5 +1,5 @@
 import { Suspense, useRef, type KeyboardEvent } from 'react';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { DETAIL_TABS } from './detailTabs';
 import { PaneBoundary } from '../ui/PaneBoundary';
 import './DetailTabs.css';

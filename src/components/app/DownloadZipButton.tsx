@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { downloadTreeZip } from '../../state/downloads';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 
 /** Downloads the tree at the current position; the zip code is loaded on the first click only. */
 export function DownloadZipButton() {
   const [busy, setBusy] = useState(false);
   const position = useStepwise((s) => s.position);
+  const downloadZip = useStepwise((s) => s.downloadZip);
   const disabled = busy || position === 0;
   const download = async () => {
     setBusy(true);
     try {
-      await downloadTreeZip();
+      await downloadZip();
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { DownloadZipButton } from './DownloadZipButton';
 import { LoadDocumentButton } from '../documents/LoadDocumentButton';
 import { ValidationBadge } from '../validation/ValidationBadge';

@@ -1,4 +1,5 @@
-import { currentSnapshot, lastPosition, useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
+import { currentSnapshot, lastPosition } from '../../state/store';
 import { narrate } from '../../steps/describe';
 
 /** Announces every position change politely to screen readers. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { firstCreationOf, SAGA_FILE, sagasIn } from '../../steps/sagas';
 import { SERVICE_STATUSES, STATUS_LABELS, serviceModel, statusChanges } from '../../steps/services';
 import { subsystemTables } from '../../steps/subsystems';

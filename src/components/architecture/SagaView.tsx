@@ -1,4 +1,4 @@
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import type { Saga } from '../../steps/sagas';
 import './SagaView.css';
 

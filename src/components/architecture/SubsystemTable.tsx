@@ -1,4 +1,4 @@
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { baseName } from '../../steps/names';
 import type { SubsystemTable as Table } from '../../steps/subsystems';
 import './SubsystemTable.css';

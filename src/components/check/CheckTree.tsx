@@ -1,12 +1,12 @@
 import { useId, useMemo } from 'react';
 import { clampPosition } from '../../model/playback';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { compareTrees } from '../../steps/compare';
 import { treeEntries } from '../../steps/entries';
 import { CheckTreeDiff } from './CheckTreeDiff';
 import { CheckTreeDropZone } from './CheckTreeDropZone';
 import { CheckTreeResults } from './CheckTreeResults';
-import { updateSession, useCheckSession } from '../../state/checkTreeSession';
+import { checkSession, useCheckSession } from '../../state/checkTreeSession';
 import './CheckTree.css';
 
 /**
@@ -51,7 +51,7 @@ export function CheckTree() {
             value={target}
             onChange={(event) => {
               const value = event.target.valueAsNumber;
-              if (Number.isFinite(value)) updateSession({ target: clampPosition(Math.round(value), last) });
+              if (Number.isFinite(value)) checkSession.getState().setTarget(clampPosition(Math.round(value), last));
             }}
           />
           <span className="muted">of {last}</span>
@@ -59,7 +59,7 @@ export function CheckTree() {
             type="button"
             className="button"
             disabled={target === position}
-            onClick={() => updateSession({ target: position })}
+            onClick={() => checkSession.getState().setTarget(position)}
           >
             Use current step ({position})
           </button>
@@ -67,7 +67,7 @@ export function CheckTree() {
             type="button"
             className="button"
             disabled={requested === null}
-            onClick={() => updateSession({ target: null })}
+            onClick={() => checkSession.getState().setTarget(null)}
           >
             Last step
           </button>

@@ -1,6 +1,6 @@
 import type { ComparedEntry } from '../../steps/compare';
 import { languageOf } from '../../steps/language';
-import { updateSession } from '../../state/checkTreeSession';
+import { checkSession } from '../../state/checkTreeSession';
 import { DiffView } from '../file/DiffView';
 
 export interface CheckTreeDiffProps {
@@ -20,7 +20,11 @@ export function CheckTreeDiff({ entry, expectedLabel, theirsLabel }: CheckTreeDi
         </h3>
         {entry.status === 'equivalent' && <span className="muted">Same data, written differently.</span>}
         {entry.note && <span className="muted">Not visible in the diff: {entry.note}.</span>}
-        <button type="button" className="button check-tree__close" onClick={() => updateSession({ selected: null })}>
+        <button
+          type="button"
+          className="button check-tree__close"
+          onClick={() => checkSession.getState().selectEntry(null)}
+        >
           Close diff
         </button>
       </header>

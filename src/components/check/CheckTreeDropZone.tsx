@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { checkDropped, checkPickedFolder, checkZipFile } from '../../state/checkTreeSession';
+import { useCheckSession } from '../../state/checkTreeSession';
 import { FilePickButton } from '../ui/FilePickButton';
 
 /**
@@ -8,6 +8,9 @@ import { FilePickButton } from '../ui/FilePickButton';
  */
 export function CheckTreeDropZone() {
   const [over, setOver] = useState(false);
+  const checkDropped = useCheckSession((s) => s.checkDropped);
+  const checkZipFile = useCheckSession((s) => s.checkZipFile);
+  const checkPickedFolder = useCheckSession((s) => s.checkPickedFolder);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import type { ComparedEntry, CompareStatus, Comparison } from '../../steps/compare';
 import { checkScore, SCORE_RULE, visibleEntries } from '../../model/checkTreeScore';
-import { updateSession, useCheckSession } from '../../state/checkTreeSession';
+import { checkSession, useCheckSession } from '../../state/checkTreeSession';
 import { VirtualList } from '../ui/VirtualList';
 
 export interface CheckTreeResultsProps {
@@ -46,7 +46,7 @@ export function CheckTreeResults({ comparison, against, source }: CheckTreeResul
         <input
           type="checkbox"
           checked={showIdentical}
-          onChange={(e) => updateSession({ showIdentical: e.target.checked })}
+          onChange={(e) => checkSession.getState().setShowIdentical(e.target.checked)}
         />
         Show identical entries
       </label>
@@ -92,7 +92,7 @@ function Row({ entry, selected, index, count }: RowProps) {
           className="check-tree__entry"
           aria-pressed={selected}
           aria-label={`${entry.status}: ${entry.path}`}
-          onClick={() => updateSession({ selected: selected ? null : entry.path })}
+          onClick={() => checkSession.getState().selectEntry(selected ? null : entry.path)}
         >
           {badge}
           <span className="mono check-tree__path">{entry.path}</span>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { downloadPatch } from '../../state/downloads';
-import { lastPosition, useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
+import { lastPosition } from '../../state/store';
 import { languageOf } from '../../steps/language';
 import { compareSteps, unifiedPatch, type FileDelta } from '../../steps/patch';
 import { DiffView } from '../file/DiffView';
@@ -37,6 +37,7 @@ export function CompareSteps() {
     if (raw.trim() === '' || !Number.isFinite(Number(raw))) return;
     setPicked({ from, to, [side]: clamp(Number(raw)) });
   };
+  const downloadPatch = useStepwise((s) => s.downloadPatch);
   const download = () => downloadPatch(unifiedPatch(comparison), from, to);
 
   return (

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
-import { loadDocument, useLoader } from '../../state/documentLoader';
+import { documentLoader, useLoader } from '../../state/documentLoader';
 import { BUILTIN_ID } from '../../state/scenario';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
 import { SAMPLES } from './documentSamples';
 import { DocumentsLibrary } from './DocumentsLibrary';
 import { DocumentsLoad } from './DocumentsLoad';
@@ -26,7 +26,7 @@ export function Documents({ onLoaded }: DocumentsProps) {
   const id = useId();
 
   const builtin = () => {
-    useStepwise.getState().loadBuiltin();
+    stepwiseStore.getState().openBuiltin();
     onLoaded?.();
   };
 
@@ -70,7 +70,11 @@ export function Documents({ onLoaded }: DocumentsProps) {
                   className="button"
                   disabled={busy}
                   onClick={async () => {
-                    if (await loadDocument({ text: sample.source }, `${sample.label} sample`, { remember: false }))
+                    if (
+                      await documentLoader
+                        .getState()
+                        .loadDocument({ text: sample.source }, `${sample.label} sample`, { remember: false })
+                    )
                       onLoaded?.();
                   }}
                 >

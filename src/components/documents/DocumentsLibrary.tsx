@@ -1,12 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import {
-  dropUnreadable,
-  forgetDocument,
-  openStoredDocument,
-  readLibraryView,
-  useLoader,
-} from '../../state/documentLoader';
-import { useStepwise } from '../../state/store';
+import { documentLoader, useLoader } from '../../state/documentLoader';
+import { useStepwise } from '../../state/appStore';
 import { formatChars } from '../../model/format';
 
 export interface DocumentsLibraryProps {
@@ -22,12 +16,12 @@ export function DocumentsLibrary({ onLoaded }: DocumentsLibraryProps) {
   const busy = useLoader((s) => s.progress !== null);
   // `version` is the signal that storage changed; storage itself is not React state.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a signal, not an input
-  const library = useMemo(() => readLibraryView(), [version]);
+  const library = useMemo(() => documentLoader.getState().readLibraryView(), [version]);
 
-  useEffect(() => dropUnreadable(library.unreadable), [library]);
+  useEffect(() => documentLoader.getState().dropUnreadable(library.unreadable), [library]);
 
   const open = async (id: string, name: string) => {
-    if (await openStoredDocument(id, name)) onLoaded?.();
+    if (await documentLoader.getState().openStoredDocument(id, name)) onLoaded?.();
   };
 
   return (
@@ -58,7 +52,7 @@ export function DocumentsLibrary({ onLoaded }: DocumentsLibraryProps) {
                 type="button"
                 className="button documents__delete"
                 aria-label={`Delete ${entry.name}`}
-                onClick={() => forgetDocument(entry.id)}
+                onClick={() => documentLoader.getState().forgetDocument(entry.id)}
               >
                 Delete
               </button>

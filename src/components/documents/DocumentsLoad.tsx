@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { cancelLoad, dismissFailure, loadDocument, useLoader } from '../../state/documentLoader';
+import { useLoader } from '../../state/documentLoader';
 import { LIMITS } from '../../steps/limits';
 import { FilePickButton } from '../ui/FilePickButton';
 
@@ -16,6 +16,9 @@ export function DocumentsLoad({ onLoaded }: DocumentsLoadProps) {
   const progress = useLoader((s) => s.progress);
   const failure = useLoader((s) => s.failure);
   const note = useLoader((s) => s.note);
+  const loadDocument = useLoader((s) => s.loadDocument);
+  const cancelLoad = useLoader((s) => s.cancelLoad);
+  const dismissFailure = useLoader((s) => s.dismissFailure);
 
   const run = async (load: Promise<boolean>) => {
     if (await load) onLoaded?.();

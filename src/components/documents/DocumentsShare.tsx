@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { SHARE_LIMIT_KB, shareCurrentDocument, type ShareLink } from '../../state/documentLoader';
+import { documentLoader, SHARE_LIMIT_KB, type ShareLink } from '../../state/documentLoader';
 import { BUILTIN_ID } from '../../state/scenario';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
 
 /** A link that carries the current document in its #doc= fragment, for anyone to open. */
 export function DocumentsShare() {
@@ -14,9 +14,9 @@ export function DocumentsShare() {
   const link = share?.ok ? share.url : null;
 
   const make = async () => {
-    const { id } = useStepwise.getState().scenario;
+    const { id } = stepwiseStore.getState().scenario;
     setCopied(null);
-    setMade({ id, share: await shareCurrentDocument() });
+    setMade({ id, share: await documentLoader.getState().shareCurrentDocument() });
   };
   const copy = async () => {
     if (!link) return;

@@ -2,8 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { useValueAfterPaint } from '../../state/afterPaint';
-import { downloadFile } from '../../state/downloads';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { creationStepOf } from '../../model/treeRows';
 import type { Replay } from '../../steps/engine';
 import { formatJson } from '../../steps/formatJson';
@@ -65,6 +64,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
   const snapshot = replay.snapshots[position];
   const diffFormatted = useStepwise((s) => s.diffFormatted);
   const toggleDiffFormatted = useStepwise((s) => s.toggleDiffFormatted);
+  const downloadFile = useStepwise((s) => s.downloadFile);
   const body = useRef<HTMLDivElement>(null);
   // Created once, outside React's tree: each view is portalled into its host, and the host is moved in and
   // out of the body below without React unmounting what is inside.
@@ -140,7 +140,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
       return (
         <Placeholder
           position={position}
-          text={`${path} is a folder with ${node.children.size} ${node.children.size === 1 ? 'entry' : 'entries'}.`}
+          text={`${path} is a folder with ${node.size} ${node.size === 1 ? 'entry' : 'entries'}.`}
         />
       );
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import type { Replay } from '../../steps/engine';
 import { keyDiff, previewValue } from '../../steps/keyDiff';
 import { languageOf } from '../../steps/language';

@@ -1,5 +1,5 @@
 import { downloadRunReport } from '../../state/runLoader';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 
 /** "Download report": every open run's grade as one self-contained HTML page. */
 export function DownloadReportButton() {

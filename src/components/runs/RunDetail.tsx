@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { expectationsOf, gradeOf } from '../../state/runGrades';
 import type { LoadedRun } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { RunOperationTree } from './RunOperationTree';
 import { RunProblems } from './RunProblems';
 import { RunStepView } from './RunStepView';

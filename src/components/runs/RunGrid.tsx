@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DEFAULT_GRID_ORDER, gridModel, moveInGrid, type GridCell, type GridOrder } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
 import { percent } from '../../steps/runs/reportModel';
 import { shownStatus, STATUS_WORDS } from '../../steps/runs/status';
 import { RunStatusChip } from './RunStatusChip';
@@ -105,7 +105,7 @@ export function RunGrid() {
                       {...focusable(0, c + 2)}
                       title={report.run}
                       aria-label={`${report.run}: ${report.verdict}, ${passed} of ${steps.length} steps passed. Open this run`}
-                      onClick={() => useStepwise.getState().openRun(runs[index].id)}
+                      onClick={() => stepwiseStore.getState().openRun(runs[index].id)}
                     >
                       <span className="run-grid__run-name">{baseName(report.run)}</span>
                       <span className={`run-grid__verdict run-grid__verdict--${report.verdict}`}>
@@ -144,7 +144,7 @@ export function RunGrid() {
                           {...focusable(r + 1, c + 2)}
                           aria-label={`Step ${step} in ${report.run}: ${STATUS_WORDS[status]}${first ? ', first divergence' : ''}`}
                           onClick={() => {
-                            const state = useStepwise.getState();
+                            const state = stepwiseStore.getState();
                             state.openRun(runs[index].id, step);
                           }}
                         >

@@ -1,5 +1,5 @@
 import { describeOperation, type OperationRole } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore } from '../../state/appStore';
 import type { RunOperation } from '../../steps/runs/types';
 
 export interface RunOperationItemProps {
@@ -41,7 +41,11 @@ export function RunOperationItem({ operation, role, reason }: RunOperationItemPr
           <pre className="mono">{text.detail}</pre>
         </details>
       )}
-      <button type="button" className="run-detail__link" onClick={() => useStepwise.getState().selectRunOperation(op)}>
+      <button
+        type="button"
+        className="run-detail__link"
+        onClick={() => stepwiseStore.getState().selectRunOperation(op)}
+      >
         Tree after operation {op}
       </button>
     </li>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { describeOperation, treeAfterOperation } from '../../model/runView';
 import type { LoadedRun } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { languageOf } from '../../steps/language';
 import type { DocumentExpectations, GradeResult } from '../../steps/runs/grade';
 import { readFile } from '../../steps/tree';

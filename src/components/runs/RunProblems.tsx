@@ -1,6 +1,6 @@
 import { stepOfOperation } from '../../model/runView';
 import type { LoadedRun } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore } from '../../state/appStore';
 
 export interface RunProblemsProps {
   run: LoadedRun;
@@ -10,7 +10,7 @@ export interface RunProblemsProps {
 export function RunProblems({ run }: RunProblemsProps) {
   const report = run.graded.report;
   const jump = (op: number) => {
-    const state = useStepwise.getState();
+    const state = stepwiseStore.getState();
     state.goTo(stepOfOperation(report, op));
     state.selectRunOperation(op);
   };

@@ -1,5 +1,5 @@
 import { openRunReport, openRunStep } from '../../state/runsSlice';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { shownStatus } from '../../steps/runs/status';
 import { RunStatusChip } from './RunStatusChip';
 

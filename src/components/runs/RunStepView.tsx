@@ -1,6 +1,6 @@
 import { stepMoment, stepOperations } from '../../model/runView';
 import type { LoadedRun } from '../../model/runView';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import type { DocumentExpectations, GradeResult } from '../../steps/runs/grade';
 import { shownStatus } from '../../steps/runs/status';
 import { RunOperationItem } from './RunOperationItem';

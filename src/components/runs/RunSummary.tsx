@@ -1,4 +1,4 @@
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { rootCauses } from '../../model/runView';
 import type { RunReport } from '../../steps/runs/report';
 import { runMismatch } from '../../steps/runs/reportModel';

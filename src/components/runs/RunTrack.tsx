@@ -1,7 +1,8 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { openRunOf } from '../../state/runsSlice';
 import { describeOperation, operationsTrack, stepMoment, type OperationsTrack } from '../../model/runView';
-import { lastPosition, useStepwise } from '../../state/store';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
+import { lastPosition } from '../../state/store';
 import type { RunReport } from '../../steps/runs/report';
 import { shownStatus, STATUS_WORDS } from '../../steps/runs/status';
 import type { RunOperation } from '../../steps/runs/types';
@@ -38,7 +39,7 @@ export function RunTrack() {
                 className={`run-track__status run-track__status--${status}${report.firstDivergence === s.step ? ' run-track__status--first' : ''}`}
                 style={{ left: `${stepX(s.step)}%` }}
                 title={`Step ${s.step}: ${STATUS_WORDS[status]}${report.firstDivergence === s.step ? ' (first divergence)' : ''}`}
-                onClick={() => useStepwise.getState().goTo(s.step)}
+                onClick={() => stepwiseStore.getState().goTo(s.step)}
               >
                 <Icon name={status} />
               </span>
@@ -85,7 +86,7 @@ function Operations({ run, report, track, selected, current, x }: OperationsProp
   const count = track.operations;
   const focusable = selected ?? current ?? 1;
   const choose = (op: number) => {
-    const state = useStepwise.getState();
+    const state = stepwiseStore.getState();
     state.selectRunOperation(op);
     state.setDetailTab('runs');
     list.current?.querySelector<HTMLElement>(`[data-op="${op}"]`)?.focus();
@@ -104,7 +105,7 @@ function Operations({ run, report, track, selected, current, x }: OperationsProp
     if (target === undefined) {
       if (event.key === 'Escape' && selected !== null) {
         event.preventDefault();
-        useStepwise.getState().selectRunOperation(null);
+        stepwiseStore.getState().selectRunOperation(null);
       }
       return;
     }

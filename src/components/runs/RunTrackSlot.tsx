@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 
 // Loaded when a run is first opened: the first paint needs none of it.
 const RunTrack = lazy(async () => ({ default: (await import('./RunTrack')).RunTrack }));

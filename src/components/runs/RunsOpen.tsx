@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { cancelRuns, dismissRunMessages, fileInputs, openRuns, useRunLoader } from '../../state/runLoader';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { RUN_FORMATS } from '../../steps/runs/types';
 import './RunsOpen.css';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { forgetRun, startRuns } from '../../state/runLoader';
 import { openRunOf } from '../../state/runsSlice';
-import { useStepwise } from '../../state/store';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
 import { DownloadReportButton } from './DownloadReportButton';
 import { RunDetail } from './RunDetail';
 import { RunGrid } from './RunGrid';
@@ -53,7 +53,7 @@ function RunsBar() {
       <select
         id={selectId}
         value={shown ?? ''}
-        onChange={(event) => useStepwise.getState().openRun(event.target.value || null)}
+        onChange={(event) => stepwiseStore.getState().openRun(event.target.value || null)}
       >
         <option value="">All runs: the step × run grid</option>
         {runs.map((run) => (

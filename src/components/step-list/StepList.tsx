@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useMemo } from 'react';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import { baseName, parentPath } from '../../steps/names';
 import { RunStepMark } from '../runs/RunStepMark';
 import { KindIcon } from '../ui/KindIcon';

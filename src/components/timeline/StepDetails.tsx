@@ -1,4 +1,5 @@
-import { currentSnapshot, useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
+import { currentSnapshot } from '../../state/store';
 import { describeChange } from '../../steps/describe';
 import { KindIcon } from '../ui/KindIcon';
 import './StepDetails.css';

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { useStepwise, lastPosition } from '../../state/store';
+import { useEffect, type ReactNode } from 'react';
+import { stepwiseStore, useStepwise } from '../../state/appStore';
+import { lastPosition } from '../../state/store';
 import { PLAY_SPEEDS } from '../../model/playback';
-import { usePlayback } from '../../state/usePlayback';
+import { runPlayback } from '../../state/playbackSlice';
 import { Icon } from '../ui/Icon';
 import { RunTrackSlot } from '../runs/RunTrackSlot';
 import './Timeline.css';
@@ -18,8 +19,8 @@ export function Timeline() {
   const changes = useStepwise(
     (s) => (s.selectedPath ? s.scenario.replay.fileChanges.get(s.selectedPath) : undefined) ?? NO_CHANGES,
   );
-  const { goTo, step, togglePlay, setSpeedIndex, jumpToChange } = useStepwise.getState();
-  usePlayback();
+  const { goTo, step, togglePlay, setSpeedIndex, jumpToChange } = stepwiseStore.getState();
+  useEffect(() => runPlayback(stepwiseStore), []);
 
   return (
     <section className="timeline" aria-label="Timeline">

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { currentSnapshot, useStepwise } from '../../state/store';
-import { indexOfPath, treeRows, type TreeRow } from '../../model/treeRows';
+import { useStepwise } from '../../state/appStore';
+import { currentSnapshot } from '../../state/store';
+import { treeRows, type TreeRow } from '../../model/treeRows';
 import { Icon } from '../ui/Icon';
 import { VirtualList } from '../ui/VirtualList';
 import './FileTree.css';
@@ -27,17 +28,16 @@ export function FileTree() {
     () => treeRows(replay, snapshot, collapsed, showFuture),
     [replay, snapshot, collapsed, showFuture],
   );
-  // A scan rather than a path → index Map: building that Map cost more per step than the rows themselves.
   const focusIndex = useMemo(() => {
     for (const path of [focusedPath, selectedPath]) {
-      const index = path === null ? -1 : indexOfPath(rows, path);
+      const index = path === null ? -1 : rows.indexOfPath(path);
       if (index >= 0) return index;
     }
     return 0;
   }, [rows, focusedPath, selectedPath]);
 
   const moveFocus = (index: number) => {
-    const row = rows[Math.min(rows.length - 1, Math.max(0, index))];
+    const row = rows.at(Math.min(rows.length - 1, Math.max(0, index)));
     if (!row) return;
     setFocusedPath(row.path);
     // The row may not be rendered yet (virtualised); focus it once it is.
@@ -56,7 +56,7 @@ export function FileTree() {
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const row = rows[focusIndex];
+    const row = rows.at(focusIndex);
     if (!row) return;
     const handled = (() => {
       switch (event.key) {
@@ -74,13 +74,14 @@ export function FileTree() {
           return true;
         case 'ArrowRight':
           if (row.kind === 'directory' && !row.expanded) toggleCollapsed(row.path, false);
-          else if (row.kind === 'directory' && rows[focusIndex + 1]?.level === row.level + 1) moveFocus(focusIndex + 1);
+          else if (row.kind === 'directory' && rows.at(focusIndex + 1)?.level === row.level + 1)
+            moveFocus(focusIndex + 1);
           return true;
         case 'ArrowLeft':
           if (row.kind === 'directory' && row.expanded) toggleCollapsed(row.path, true);
           else {
             const parent = row.path.slice(0, row.path.lastIndexOf('/'));
-            const parentIndex = indexOfPath(rows, parent);
+            const parentIndex = rows.indexOfPath(parent);
             if (parentIndex >= 0) moveFocus(parentIndex);
           }
           return true;

@@ -1,4 +1,4 @@
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import './Notice.css';
 
 /** A dismissible message: a deep link that was clamped, stored state that was dropped, a load error. */

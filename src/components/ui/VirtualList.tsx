@@ -3,8 +3,14 @@ import { keepInView } from '../../model/keepInView';
 import { rowWindow } from '../../model/rowWindow';
 import './VirtualList.css';
 
+/** What a list shows: an array, or anything that can count and slice its rows as one does. */
+export interface ListItems<T> {
+  readonly length: number;
+  slice(start: number, end: number): readonly T[];
+}
+
 export interface VirtualListProps<T> {
-  items: readonly T[];
+  items: ListItems<T>;
   rowHeight: number;
   /** Index to keep in view; scrolls only when it is outside the visible window. */
   activeIndex: number;
@@ -77,7 +83,7 @@ export function VirtualList<T>({
 
   // The items as last drawn whole; it lags `items` by one deferred render, which React runs after the
   // urgent one has been committed (and, when that came in an animation frame, painted).
-  const settled = useDeferredValue<readonly T[]>(items, NO_ROWS);
+  const settled = useDeferredValue<ListItems<T>>(items, NO_ROWS);
   const [first, last] = rowWindow({
     count: items.length,
     settledCount: settled.length,
@@ -86,8 +92,7 @@ export function VirtualList<T>({
     viewHeight,
   });
   const Rows = as;
-  const rows: ReactNode[] = [];
-  for (let i = first; i < last; i++) rows.push(renderRow(items[i], i));
+  const rows = items.slice(first, last).map((item, k) => renderRow(item, first + k));
 
   return (
     <div

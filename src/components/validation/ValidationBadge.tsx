@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { whenIdle } from '../../state/afterPaint';
-import { useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
 import './ValidationBadge.css';
 
 type ValidateModule = typeof import('../../steps/validate');

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { lastPosition, useStepwise } from '../../state/store';
+import { useStepwise } from '../../state/appStore';
+import { lastPosition } from '../../state/store';
 import { validateSnapshot, validationSummary, type FileCheck } from '../../steps/validate';
 import type { ExpectedEntry } from '../../steps/types';
 import './ValidationPanel.css';

@@ -25,6 +25,8 @@ export function viewerOptions(): editor.IStandaloneEditorConstructionOptions {
     scrollBeyondLastLine: false,
     fontFamily: appMonoFont(),
     fontSize: 13,
+    // Fixed, and the same in FileView.css, so the plain view shown before Monaco lines up with it.
+    lineHeight: 19,
     // Panes clip overflow; hovers and the context menu must not be cut off at the pane's edge.
     fixedOverflowWidgets: true,
   };

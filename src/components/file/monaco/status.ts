@@ -1,4 +1,6 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { afterNextPaint } from '../../../state/afterPaint';
 import type * as Setup from './setup';
 
@@ -9,17 +11,10 @@ export type MonacoStatus =
   { state: 'idle' | 'loading' | 'failed'; loaded?: undefined } | { state: 'ready'; loaded: MonacoModule };
 
 /** One status for the whole app: Monaco is a singleton, and one failure means every view falls back. */
-let status: MonacoStatus = { state: 'idle' };
-const listeners = new Set<() => void>();
+const monacoStatus = createStore<MonacoStatus>()(() => ({ state: 'idle' }));
 
 function update(next: MonacoStatus): void {
-  status = next;
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  monacoStatus.setState(next, true);
 }
 
 /**
@@ -32,7 +27,7 @@ function subscribe(listener: () => void): () => void {
  * than they brought the editor forward (≈ 0.2 s).
  */
 export function loadMonaco(): void {
-  if (status.state !== 'idle') return;
+  if (monacoStatus.getState().state !== 'idle') return;
   update({ state: 'loading' });
   afterNextPaint(() => void importSetup());
 }
@@ -42,7 +37,7 @@ export function loadMonaco(): void {
 async function importSetup(): Promise<void> {
   try {
     const loaded = await import('./setup');
-    if (status.state === 'loading') update({ state: 'ready', loaded });
+    if (monacoStatus.getState().state === 'loading') update({ state: 'ready', loaded });
   } catch (error) {
     reportMonacoFailure(error);
   }
@@ -50,7 +45,7 @@ async function importSetup(): Promise<void> {
 
 /** Switches every view to plain text; the first cause is kept in the console for whoever debugs it. */
 export function reportMonacoFailure(cause: unknown): void {
-  if (status.state === 'failed') return;
+  if (monacoStatus.getState().state === 'failed') return;
   console.warn('Monaco editor unavailable; showing files as plain text.', cause);
   update({ state: 'failed' });
 }
@@ -58,5 +53,5 @@ export function reportMonacoFailure(cause: unknown): void {
 /** Monaco and its editor components once the chunk has loaded; starts the load on first use. */
 export function useMonaco(): MonacoStatus {
   useEffect(loadMonaco, []);
-  return useSyncExternalStore(subscribe, () => status);
+  return useStore(monacoStatus);
 }

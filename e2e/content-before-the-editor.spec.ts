@@ -1,0 +1,73 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { builtin, entriesAt } from './engine';
+import { StepwisePage } from './stepwise';
+
+/** Holds Monaco's chunk (and the module that sets it up) until `release` is called. */
+async function holdMonaco(page: Page): Promise<{ release: () => void; held: () => number }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route(/\/assets\/(editor\.api|setup)-[\w-]+\.js$/, async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  return { release, held: () => held };
+}
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('the element has no box');
+  return found;
+}
+
+test('the deep-linked file is readable before Monaco loads, and Monaco takes over in place', async ({ page }) => {
+  const monaco = await holdMonaco(page);
+  const app = new StepwisePage(page);
+  await app.open('?step=33&file=microservices_ecosystem%2Fservices%2Fuser_service%2Fapi_definition.yaml');
+  const yaml = entriesAt(33).find((e) => e.path.endsWith('api_definition.yaml'))!.content!;
+  const pane = page.getByRole('region', { name: 'api_definition.yaml', exact: true });
+  await expect(pane.getByRole('region', { name: 'Content of api_definition.yaml' })).toHaveText(yaml);
+  await expect(
+    pane.getByText('Loading editor for microservices_ecosystem/services/user_service/api_definition.yaml…'),
+  ).toBeVisible();
+  expect(monaco.held()).toBeGreaterThan(0);
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  const body = pane.locator('.file-pane__body');
+  const before = { pane: await box(pane), body: await box(body) };
+  const firstLine = (await box(pane.getByRole('region', { name: 'Content of api_definition.yaml' }))).y;
+
+  monaco.release();
+  await expect(app.editorText()).toContainText(yaml.split('\n')[0]);
+  // The text starts where it did: the first line does not move when the editor takes over.
+  expect((await box(app.editorText())).y).toBeCloseTo(firstLine, 0);
+  await expect(pane.getByRole('region', { name: 'Content of api_definition.yaml' })).toHaveCount(0);
+  expect({ pane: await box(pane), body: await box(body) }).toEqual(before);
+});
+
+test('a deep-linked diff is readable as a line diff before Monaco loads, and Monaco takes over in place', async ({
+  page,
+}) => {
+  const monaco = await holdMonaco(page);
+  const app = new StepwisePage(page);
+  await app.open('?step=33&file=microservices_ecosystem%2Farchitecture_config.json');
+  const change = builtin.snapshots[33].change!;
+  if (change.type !== 'modified') throw new Error('step 33 changes a file');
+  const pane = page.getByRole('region', { name: 'architecture_config.json', exact: true });
+  const modified = pane.getByRole('region', { name: /architecture_config\.json at .*\(modified\)/ });
+  await expect(modified).toContainText('"current_state": "services_configured"');
+  await expect(pane.getByRole('region', { name: /architecture_config\.json at .*\(original\)/ })).toContainText(
+    '"current_state": "initializing"',
+  );
+  // The lines the step added are marked on the modified side.
+  await expect(modified.locator('.file-view__mark--added').first()).toBeAttached();
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  const body = pane.locator('.file-pane__body');
+  const before = { pane: await box(pane), body: await box(body) };
+
+  monaco.release();
+  const diff = page.locator('.monaco-diff-editor');
+  await expect(diff.locator('.editor.modified')).toContainText('"current_state": "services_configured"');
+  await expect(modified).toHaveCount(0);
+  expect({ pane: await box(pane), body: await box(body) }).toEqual(before);
+});
