@@ -77,20 +77,28 @@ export function operationOutcomes(report: RunReport): Map<number, { status: Oper
   return outcomes;
 }
 
+/** The operation of the last step before `step` done in the run's order below operation `limit`, or 0. */
+function lastInOrderBelow(steps: readonly StepReport[], step: number, limit: number): number {
+  for (let k = step - 1; k >= 1; k--) {
+    const s = steps[k - 1];
+    if ((s.status === 'done' || s.status === 'combined') && s.op !== null && s.op < limit) return s.op;
+  }
+  return 0;
+}
+
 /**
  * The operations beside step `step`: the one that did it (or left its closest version), and the
  * operations that were not applied (failed, refused, not replayed, outside) in the stretch of the
- * run that belongs to the step — after the previous step done in order, up to this step's
+ * run that belongs to the step — after the last earlier step done in order, up to this step's
  * operation (for a missing step, up to the next step done in order: where it should have been).
  */
 export function stepOperations(report: RunReport, step: number): StepOperation[] {
   const grade = report.steps[step - 1];
-  const from = lastInOrderBefore(report.steps, step);
   const doneAt = grade.op ?? grade.closestOp ?? null;
   const to = doneAt ?? (firstInOrderAfter(report.steps, step) ?? report.operations + 1) - 1;
+  const from = lastInOrderBelow(report.steps, step, doneAt ?? to + 1);
   const out: StepOperation[] = [];
-  const outcomes = operationOutcomes(report);
-  for (const [op, outcome] of [...outcomes].sort((a, b) => a[0] - b[0]))
+  for (const [op, outcome] of operationOutcomes(report))
     if (op > from && op <= to) out.push({ op, role: outcome.status, reason: outcome.reason });
   if (grade.op !== null) out.push({ op: grade.op, role: 'did' });
   else if (grade.closestOp !== undefined) out.push({ op: grade.closestOp, role: 'closest' });
