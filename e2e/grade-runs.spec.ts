@@ -106,10 +106,11 @@ test('the first divergence is named in the summary, marked in the step list, and
     'No operation of the run did this step.',
   );
 
-  // n / Shift+N: the next and previous problem steps.
-  await app.slider.focus();
+  // n / Shift+N: the next and previous problem steps (keys of the page, here from the button just used).
   await page.keyboard.press('Home');
   await app.expectPosition(0, 11);
+  await page.keyboard.press('n');
+  await app.expectPosition(9, 11);
   await page.keyboard.press('n');
   await app.expectPosition(9, 11);
   await page.keyboard.press('End');
@@ -182,7 +183,7 @@ test('three runs in the grid; a cell opens that run at that step; Back returns t
   await expect(
     grid.getByRole('button', { name: 'Step 5 in combined-mkdir.jsonl: combined, first divergence' }),
   ).toBeVisible();
-  await expect(grid.getByRole('gridcell', { name: '1/3 · 33 %' })).toHaveCount(4);
+  await expect(grid.getByRole('gridcell', { name: '2/3 · 66 %' })).toHaveCount(4);
   await page.screenshot({ path: test.info().outputPath('grid.png') });
 
   // Sorting by pass rate puts the steps most runs miss first.
@@ -242,8 +243,9 @@ test('reload and Back keep the runs of the document shown', async ({ page }) => 
   await expect(app.runSummary()).toContainText('First divergence: step 16 — Create a file named "api_definition.yaml"');
   await page.reload();
   await app.expectPosition(16);
-  await expect(app.runSummary()).toContainText('agent-a.jsonl');
   await expect(app.stepButton(16)).toContainText('missing');
+  await app.openTab('Runs');
+  await expect(app.runSummary()).toContainText('agent-a.jsonl');
 
   // Back and forth between the runs.
   const shown = app.runs().getByRole('combobox', { name: 'Run shown' });
@@ -264,7 +266,7 @@ test('a run of another document says so plainly', async ({ page }) => {
   await app.open();
   await app.openRuns([status('perfect')]);
   await expect(app.runSummary().getByRole('note')).toHaveText(
-    'This looks like a run of another document: none of the paths it made are in “Microservices Architecture Simulation” (it made shop and 8 more).',
+    `This looks like a run of another document: none of the paths it made are in “${BUILTIN.document.title}” (it made shop and 8 more).`,
   );
 });
 

@@ -44,7 +44,7 @@ export function RunGrid() {
     onFocus: () => setFocus({ row, column }),
   });
   const sortRows = (rows: GridOrder['rows']) =>
-    setOrder((o) => ({ ...o, rows, rowsDescending: o.rows === rows ? !o.rowsDescending : rows === 'passed' }));
+    setOrder((o) => ({ ...o, rows, rowsDescending: o.rows === rows ? !o.rowsDescending : false }));
   const ariaSort = (rows: GridOrder['rows']) =>
     order.rows === rows ? (order.rowsDescending ? 'descending' : 'ascending') : 'none';
   const runsByPassRate = order.columns === 'passed';
@@ -125,7 +125,7 @@ export function RunGrid() {
               const passed = model.passedByStep[step - 1];
               return (
                 <tr key={step}>
-                  <th scope="row" className="run-grid__step" {...focusable(r + 1, 0)}>
+                  <th scope="row" className="run-grid__step" title={steps[step - 1]?.text} {...focusable(r + 1, 0)}>
                     <span className="run-grid__number">{step}</span> {steps[step - 1]?.text}
                   </th>
                   <Cell {...focusable(r + 1, 1)}>
