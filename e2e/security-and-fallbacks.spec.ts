@@ -72,7 +72,7 @@ test('no policy violation while stepping, reading a file in Monaco, diffing, ope
   await app.slider.fill('33');
   await expect(page.locator('.monaco-diff-editor .editor.modified')).toContainText('"service_registry"');
 
-  for (const tab of ['Architecture', 'History', 'Compare', 'Validation', 'Check tree', 'Documents', 'File']) {
+  for (const tab of ['Architecture', 'History', 'Compare', 'Validation', 'Check tree', 'Runs', 'Documents', 'File']) {
     await app.openTab(tab);
   }
   const [download] = await Promise.all([page.waitForEvent('download'), app.button('Download zip').click()]);

@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A file given by name and bytes, as Playwright's file chooser takes it. */
+interface FilePayload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
 
 /** The app as a person sees it: roles and accessible names only. */
 export class StepwisePage {
@@ -75,6 +84,58 @@ export class StepwisePage {
     return this.tree
       .getByRole('treeitem')
       .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  }
+
+  /** Makes a document the scenario by pasting its text in the Documents tab, and waits until it is shown. */
+  async loadDocumentText(text: string): Promise<void> {
+    await this.openTab('Documents');
+    await this.page.getByRole('textbox', { name: 'Paste a step document' }).fill(text);
+    await this.page.getByRole('button', { name: 'Load pasted text' }).click();
+    const title = text.split('\n')[0].trim();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText(title);
+  }
+
+  /** The Runs tab's panel. */
+  runs(): Locator {
+    return this.page.getByRole('tabpanel', { name: 'Runs' });
+  }
+
+  /**
+   * Opens run files (paths, or names with their bytes) with the Runs tab's "Open run…" chooser and waits until
+   * the batch is graded: a status names the runs graded, an alert the files refused.
+   */
+  async openRuns(files: readonly (string | FilePayload)[]): Promise<Locator> {
+    const panel = await this.openTab('Runs');
+    const chooser = this.page.waitForEvent('filechooser');
+    await panel.getByRole('button', { name: 'Open run…' }).click();
+    const payloads = files.map((file) =>
+      typeof file === 'string'
+        ? { name: basename(file), mimeType: 'application/octet-stream', buffer: readFileSync(file) }
+        : file,
+    );
+    await (await chooser).setFiles(payloads);
+    await expect(
+      panel
+        .getByRole('status')
+        .filter({ hasText: /^Graded / })
+        .or(panel.getByRole('alert')),
+    ).toBeVisible();
+    return panel;
+  }
+
+  /** The step × run grid. */
+  runGrid(): Locator {
+    return this.page.getByRole('grid', { name: 'Steps × runs' });
+  }
+
+  /** The open run's operations track under the timeline. */
+  operations(): Locator {
+    return this.page.getByRole('listbox', { name: /^Operations of / });
+  }
+
+  /** The open run's summary card. */
+  runSummary(): Locator {
+    return this.page.getByRole('region', { name: 'Run summary' });
   }
 
   /** The text Monaco shows in the file view (visible lines only). */

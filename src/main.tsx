@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app/App';
+import { hasStoredRuns } from './io/runLibrary';
 import { stepwiseStore } from './state/appStore';
+import type { StepwiseState } from './state/store';
 import { startSync } from './state/sync';
 import './components/app/theme.css';
 import './components/ui/panel.css';
@@ -11,9 +13,41 @@ import './components/ui/panel.css';
 // pane, drawn right after the first frame (see App), opens the right file and starts loading Monaco.
 // A document other than the built-in one is opened by startSync too, once it has been loaded.
 startSync(stepwiseStore);
+openKeptRuns();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+/**
+ * Runs kept with the document shown (or named by the address) are graded again by runLoader, which the
+ * first paint does not need: it is loaded only when there is a run to bring back, now or once a document
+ * named by the address has been opened.
+ */
+function openKeptRuns(): void {
+  const hasRuns = (state: StepwiseState) => {
+    if (state.openRunId !== null) return true;
+    try {
+      return hasStoredRuns(window.localStorage, state.scenario.id);
+    } catch {
+      return false; // No storage: nothing is kept.
+    }
+  };
+  const start = () =>
+    import('./state/runLoader').then(
+      ({ startRuns }) => startRuns(),
+      () => stepwiseStore.getState().showNotice('The kept runs could not be opened: their loader did not load.'),
+    );
+  if (hasRuns(stepwiseStore.getState())) {
+    void start();
+    return;
+  }
+  const unsubscribe = stepwiseStore.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario && state.openRunId === previous.openRunId) return;
+    if (!hasRuns(state)) return;
+    unsubscribe();
+    void start();
+  });
+}

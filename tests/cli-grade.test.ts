@@ -195,7 +195,7 @@ describe('stepwise grade', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be text, json or junit, not "xml"/],
+    [['--format', 'xml'], /--format must be text, json, junit or html, not "xml"/],
     [['--shard', '3/2'], /--shard must be I\/N with 1 ≤ I ≤ N/],
     [['--jobs', '0'], /--jobs must be a whole number from 1 to 9999/],
     [['--run-format', 'csv'], /--run-format must be one of stepwise-ops, claude-code, atif, openhands, inspect/],
@@ -212,15 +212,21 @@ describe('stepwise grade', () => {
   it('grades in a worker thread started from this module, and reports what it cannot read', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'broken.jsonl'), '{"op":"mkdir","path":"a"}\n{"op":');
-      const worker = spawnGradeWorker({ name: SHOP_DOCUMENT, text: await readFile(SHOP_DOCUMENT, 'utf8') }, undefined);
+      const worker = spawnGradeWorker(
+        { name: SHOP_DOCUMENT, text: await readFile(SHOP_DOCUMENT, 'utf8') },
+        { format: undefined, diffs: true },
+      );
       try {
         const ask = (index: number, path: string) =>
           new Promise<WorkerReply>((resolve) => {
             worker.once('message', resolve);
             worker.postMessage({ index, path });
           });
-        const graded = await ask(4, join(STATUS, 'swapped-steps.jsonl'));
-        expect(graded).toMatchObject({ index: 4, reports: [{ verdict: 'fail', firstDivergence: 3 }] });
+        const graded = await ask(4, join(STATUS, 'wrong-update-carried.jsonl'));
+        expect(graded).toMatchObject({
+          index: 4,
+          runs: [{ report: { verdict: 'fail', firstDivergence: 10 }, wrong: [{ step: 10 }, { step: 11 }] }],
+        });
         expect(await ask(5, join(dir, 'broken.jsonl'))).toEqual({
           index: 5,
           error: `${join(dir, 'broken.jsonl')}: Line 2: the line was refused: it is not valid JSON (Unexpected end of JSON input)`,

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { ProducedEntry } from '../src/steps/compare';
 import { replay, type Replay } from '../src/steps/engine';
+import type { StorageLike } from '../src/io/library';
 import type { SerialEntry } from '../src/steps/entries';
 import { parseDocument } from '../src/steps/parser';
 import type { DirectoryNode } from '../src/steps/tree';
@@ -154,4 +155,28 @@ export function handPaintedFrames(): () => void {
     vi.unstubAllGlobals();
   });
   return () => paint();
+}
+
+/** localStorage's contract in memory, with an optional quota in characters like the browser's. */
+export class MemoryStorage implements StorageLike {
+  readonly map = new Map<string, string>();
+  constructor(private readonly quota = Infinity) {}
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    let used = key.length + value.length;
+    for (const [k, v] of this.map) if (k !== key) used += k.length + v.length;
+    if (used > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
 }

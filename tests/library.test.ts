@@ -10,30 +10,7 @@ import {
   type LibraryEntry,
   type StorageLike,
 } from '../src/io/library';
-
-/** localStorage's contract in memory, with an optional quota in characters like the browser's. */
-class MemoryStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  constructor(private readonly quota = Infinity) {}
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    let used = key.length + value.length;
-    for (const [k, v] of this.map) if (k !== key) used += k.length + v.length;
-    if (used > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
+import { MemoryStorage } from './helpers';
 
 const entry = (id: string, chars: number, savedAt: number): LibraryEntry => ({ id, name: id, chars, savedAt });
 

@@ -3,12 +3,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readRunFile } from '../io/runFiles';
-import { ZIP_LIMITS } from '../io/zipLimits';
+import { MAX_RUN_FILE_BYTES, readRunFile } from '../io/runFiles';
 import { replay } from '../steps/engine';
 import { StepwiseError } from '../steps/errors';
 import { parseDocument } from '../steps/parser';
 import { documentExpectations, gradeParsedRun, type DocumentExpectations } from '../steps/runs/grade';
+import { gradeHtml } from '../steps/runs/htmlReport';
 import { gradeJunit, gradeText } from '../steps/runs/render';
 import {
   documentDigest,
@@ -18,23 +18,23 @@ import {
   runReport,
   type DocumentInfo,
   type GradeOutput,
-  type RunReport,
 } from '../steps/runs/report';
-import { RUN_LIMITS } from '../steps/runs/limits';
+import { gradedRun, type GradedRun } from '../steps/runs/reportModel';
 import { RUN_FORMATS, type RunFormat } from '../steps/runs/types';
 import { decodeUtf8 } from '../steps/text';
 import { OutputError, refusedWrite, writeAtomically } from './writeAtomically';
 
-export const GRADE_HELP = `Usage: stepwise grade RUN… [--steps DOC] [--format text|json|junit] [--out FILE]
+export const GRADE_HELP = `Usage: stepwise grade RUN… [--steps DOC] [--format text|json|junit|html] [--out FILE]
                       [--jobs N] [--shard I/N] [--run-format F]
-       stepwise grade --merge PART.json… [--steps DOC] [--format text|json|junit] [--out FILE]
+       stepwise grade --merge PART.json… [--steps DOC] [--format text|json|junit|html] [--out FILE]
 
 Grades what an agent did, step by step, against the built-in scenario (or DOC). Each RUN is a
 log of its file operations, or a folder of them; nothing in a run is ever executed. Formats:
 stepwise operations (JSON Lines), Claude Code session logs, ATIF trajectories, OpenHands event
 streams, Inspect AI logs (.eval or .json); see docs/runs.md.
   --steps DOC     grade against DOC, a step document, instead of the built-in scenario
-  --format F      text (default), json, or junit (a test case per step, for CI)
+  --format F      text (default), json, junit (a test case per step, for CI), or html (one
+                  self-contained page: summary, step × run grid, diffs of wrong steps)
   --out FILE      write there instead of to standard output
   --jobs N        grade N runs at a time: this thread and N - 1 worker threads (default: the
                   number of cores)
@@ -45,12 +45,10 @@ Exit status: 0 every run passes, 1 some run fails, 2 bad usage or unreadable inp
 
 const RUN_EXTENSIONS = /\.(?:jsonl|json|eval)$/i;
 const WORKER_TAG = 'stepwise-grade-worker';
-/** A run's text is at most RUN_LIMITS.chars characters, 3 bytes each in UTF-8; an .eval zip is a zip to check. */
-const MAX_RUN_BYTES = Math.max(3 * RUN_LIMITS.chars, ZIP_LIMITS.totalBytes);
 
 class UsageError extends Error {}
 
-type OutputFormat = 'text' | 'json' | 'junit';
+type OutputFormat = 'text' | 'json' | 'junit' | 'html';
 
 export interface Document {
   readonly text: string;
@@ -78,23 +76,26 @@ export async function runGrade(argv: readonly string[], builtin: string): Promis
       steps: expected.steps.length,
       digest: documentDigest(document.text),
     };
-    const output = values.merge
-      ? await mergeParts(positionals)
-      : gradeOutput(
+    // Only the HTML page shows the wrong steps' contents; the other outputs do without them.
+    const graded = values.merge
+      ? null
+      : await gradeAll(document, expected, shardOf(await expandRuns(positionals), values.shard), jobsOf(values.jobs), {
+          format: runFormatOf(values['run-format']),
+          diffs: format === 'html',
+        });
+    const output = graded
+      ? gradeOutput(
           info,
-          await gradeAll(
-            document,
-            expected,
-            shardOf(await expandRuns(positionals), values.shard),
-            jobsOf(values.jobs),
-            runFormatOf(values['run-format']),
-          ),
-        );
+          graded.map((r) => r.report),
+        )
+      : await mergeParts(positionals);
     if (output.document.digest !== info.digest)
       throw new UsageError(
         `the parts were graded against another document ("${output.document.title}"); give it with --steps`,
       );
-    await emit(render(output, format, expected), values.out);
+    // Merged parts carry no file contents: their page has no diffs.
+    const runs = graded ?? reportsOf(output).map((report) => ({ report, wrong: [] }));
+    await emit(render(output, runs, format, expected), values.out);
     return reportsOf(output).every((r) => r.verdict === 'pass') ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError || e instanceof StepwiseError || e instanceof OutputError) {
@@ -131,8 +132,8 @@ function parseGradeArgs(argv: readonly string[]) {
 
 function pickFormat(raw: string | undefined): OutputFormat {
   if (raw === undefined) return 'text';
-  if (raw === 'text' || raw === 'json' || raw === 'junit') return raw;
-  throw new UsageError(`--format must be text, json or junit, not "${raw}"`);
+  if (raw === 'text' || raw === 'json' || raw === 'junit' || raw === 'html') return raw;
+  throw new UsageError(`--format must be text, json, junit or html, not "${raw}"`);
 }
 
 function runFormatOf(raw: string | undefined): RunFormat | undefined {
@@ -201,23 +202,32 @@ async function runFilesIn(folder: string): Promise<string[]> {
   return out;
 }
 
+/** How runs are read and what a grade keeps: `diffs` keeps the two sides of wrong steps (for the HTML page). */
+interface GradeOptions {
+  readonly format: RunFormat | undefined;
+  readonly diffs: boolean;
+}
+
 /** Grades one run file (several runs for an Inspect log with several samples). */
-async function gradeFile(expected: DocumentExpectations, path: string, format?: RunFormat): Promise<RunReport[]> {
+async function gradeFile(expected: DocumentExpectations, path: string, options: GradeOptions): Promise<GradedRun[]> {
   let bytes: Uint8Array;
   try {
     // A file that could not hold a run within the limits is refused before it is read into memory.
     const { size } = await stat(path);
-    if (size > MAX_RUN_BYTES)
+    if (size > MAX_RUN_FILE_BYTES)
       throw new UsageError(
-        `${path} is ${Math.ceil(size / 1024 / 1024)} MB; a run file may be at most ${MAX_RUN_BYTES / 1024 / 1024} MB`,
+        `${path} is ${Math.ceil(size / 1024 / 1024)} MB; a run file may be at most ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB`,
       );
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${path}: ${errorCode(e)}`);
   }
-  const runs = await readRunFile(path, bytes, format);
-  return runs.map((run) => runReport(gradeParsedRun(expected, run)));
+  const runs = await readRunFile(path, bytes, options.format);
+  return runs.map((run) => {
+    const result = gradeParsedRun(expected, run);
+    return options.diffs ? gradedRun(result, expected) : { report: runReport(result), wrong: [] };
+  });
 }
 
 /** Grades every path, in worker threads when there is more than one path and more than one job. */
@@ -226,17 +236,17 @@ async function gradeAll(
   expected: DocumentExpectations,
   paths: readonly string[],
   jobs: number,
-  format: RunFormat | undefined,
-): Promise<RunReport[]> {
+  options: GradeOptions,
+): Promise<GradedRun[]> {
   const graders = Math.min(jobs, paths.length);
-  const results: RunReport[][] = new Array<RunReport[]>(paths.length);
+  const results: GradedRun[][] = new Array<GradedRun[]>(paths.length);
   let next = 0;
   const take = (): number | null => (next < paths.length ? next++ : null);
   if (graders <= 1) {
-    for (let i = take(); i !== null; i = take()) results[i] = await gradeFile(expected, paths[i], format);
+    for (let i = take(); i !== null; i = take()) results[i] = await gradeFile(expected, paths[i], options);
     return results.flat();
   }
-  return gradeInWorkers(document, expected, paths, graders, format, results, take);
+  return gradeInWorkers(document, expected, paths, graders, options, results, take);
 }
 
 export interface WorkerRequest {
@@ -245,13 +255,13 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly index: number; readonly reports: RunReport[] }
+  | { readonly index: number; readonly runs: GradedRun[] }
   | { readonly index: number; readonly error: string; readonly usage: boolean };
 
 interface WorkerSetup {
   readonly tag: typeof WORKER_TAG;
   readonly document: Document;
-  readonly format: RunFormat | undefined;
+  readonly options: GradeOptions;
 }
 
 /**
@@ -264,14 +274,14 @@ function gradeInWorkers(
   expected: DocumentExpectations,
   paths: readonly string[],
   graders: number,
-  format: RunFormat | undefined,
-  results: RunReport[][],
+  options: GradeOptions,
+  results: GradedRun[][],
   take: () => number | null,
-): Promise<RunReport[]> {
-  const pool = Array.from({ length: graders - 1 }, () => spawnGradeWorker(document, format));
+): Promise<GradedRun[]> {
+  const pool = Array.from({ length: graders - 1 }, () => spawnGradeWorker(document, options));
   let finished = 0;
   let stopped = false;
-  return new Promise<RunReport[]>((resolvePromise, reject) => {
+  return new Promise<GradedRun[]>((resolvePromise, reject) => {
     const end = () => {
       stopped = true;
       for (const worker of pool) void worker.terminate();
@@ -281,8 +291,8 @@ function gradeInWorkers(
       end();
       reject(error);
     };
-    const land = (index: number, reports: RunReport[]) => {
-      results[index] = reports;
+    const land = (index: number, runs: GradedRun[]) => {
+      results[index] = runs;
       if (++finished === paths.length) {
         end();
         resolvePromise(results.flat());
@@ -295,7 +305,7 @@ function gradeInWorkers(
     for (const worker of pool) {
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) return stop(reply.usage ? new UsageError(reply.error) : new StepwiseError(reply.error));
-        land(reply.index, reply.reports);
+        land(reply.index, reply.runs);
         if (!stopped) feed(worker);
       });
       worker.on('error', (error) => stop(error));
@@ -305,7 +315,7 @@ function gradeInWorkers(
     void (async () => {
       for (let i = take(); i !== null && !stopped; i = take()) {
         try {
-          land(i, await gradeFile(expected, paths[i], format));
+          land(i, await gradeFile(expected, paths[i], options));
         } catch (e) {
           stop(e as Error);
         }
@@ -319,8 +329,11 @@ function gradeInWorkers(
  * starts as is; run from its TypeScript source (bin/stepwise.mjs through tsx), the worker first
  * registers tsx, which worker threads do not inherit.
  */
-export function spawnGradeWorker(document: Document, format: RunFormat | undefined): Worker {
-  const setup: WorkerSetup = { tag: WORKER_TAG, document, format };
+export function spawnGradeWorker(
+  document: Document,
+  options: GradeOptions = { format: undefined, diffs: false },
+): Worker {
+  const setup: WorkerSetup = { tag: WORKER_TAG, document, options };
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup });
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -337,8 +350,8 @@ function serveAsWorker(): void {
   const setup = workerData as WorkerSetup;
   const expected = expectationsOf(setup.document);
   parentPort!.on('message', (request: WorkerRequest) => {
-    gradeFile(expected, request.path, setup.format).then(
-      (reports) => parentPort!.postMessage({ index: request.index, reports } satisfies WorkerReply),
+    gradeFile(expected, request.path, setup.options).then(
+      (runs) => parentPort!.postMessage({ index: request.index, runs } satisfies WorkerReply),
       (e: unknown) =>
         parentPort!.postMessage({
           index: request.index,
@@ -370,10 +383,16 @@ async function mergeParts(paths: readonly string[]): Promise<GradeOutput> {
   return mergeOutputs(parts);
 }
 
-function render(output: GradeOutput, format: OutputFormat, expected: DocumentExpectations): string {
+function render(
+  output: GradeOutput,
+  runs: readonly GradedRun[],
+  format: OutputFormat,
+  expected: DocumentExpectations,
+): string {
   const texts = expected.steps.map((s) => s.text);
   if (format === 'json') return `${JSON.stringify(output, null, 2)}\n`;
   if (format === 'junit') return gradeJunit(output, texts);
+  if (format === 'html') return gradeHtml({ document: output.document, stepTexts: texts, runs });
   return `${gradeText(output, texts)}\n`;
 }
 

@@ -1,7 +1,15 @@
 import { StepwiseError } from '../steps/errors';
+import { RUN_LIMITS } from '../steps/runs/limits';
 import { parseEvalEntries, parseRunText } from '../steps/runs/parseRun';
 import type { ParsedRun, RunFormat } from '../steps/runs/types';
 import { decodeUtf8 } from '../steps/text';
+import { ZIP_LIMITS } from './zipLimits';
+
+/**
+ * The largest run file worth reading: a run's text is at most RUN_LIMITS.chars characters, 3 bytes
+ * each in UTF-8, and an .eval zip is a zip within the zip limits. A larger file is refused unread.
+ */
+export const MAX_RUN_FILE_BYTES = Math.max(3 * RUN_LIMITS.chars, ZIP_LIMITS.totalBytes);
 
 /** The four bytes every zip file starts with. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -1,9 +1,19 @@
 import type { Replay } from '../steps/engine';
 import { clampPosition } from './playback';
+import { isRunId } from './runView';
 import { creationStepOf } from './treeRows';
 
 /** The views of the detail area, as the address names them (`view=history`); the first is the default. */
-export const VIEWS = ['file', 'architecture', 'history', 'compare', 'validation', 'check', 'documents'] as const;
+export const VIEWS = [
+  'file',
+  'architecture',
+  'history',
+  'compare',
+  'validation',
+  'check',
+  'runs',
+  'documents',
+] as const;
 export type ViewId = (typeof VIEWS)[number];
 export const DEFAULT_VIEW: ViewId = 'file';
 
@@ -12,12 +22,16 @@ export interface ViewRequest {
   step?: string | null;
   file?: string | null;
   view?: string | null;
+  /** The run looked at step by step (runsSlice.ts), by its id. */
+  run?: string | null;
 }
 
 export interface ResolvedView {
   position: number;
   file: string | null;
   view: ViewId;
+  /** A run id, when the request names a valid one: the run may still be loading (runLoader.ts says so if it never comes). */
+  run?: string;
   /** What had to be changed, in words for the user; empty when the request was valid. */
   problems: string[];
 }
@@ -51,7 +65,10 @@ export function resolveView(request: ViewRequest, scenario: { readonly replay: R
     if (isView(request.view)) view = request.view;
     else problems.push(`There is no view “${shorten(request.view)}”; showing the file view.`);
   }
-  return { position, file, view, problems };
+  const run = request.run && isRunId(request.run) ? request.run : undefined;
+  if (request.run && run === undefined)
+    problems.push(`“${shorten(request.run)}” in the address is not a run id; no run is open.`);
+  return { position, file, view, problems, ...(run && { run }) };
 }
 
 function isView(text: string): text is ViewId {
@@ -105,8 +122,8 @@ export interface AddressRequest {
 export function parseAddress(search: string, hash: string): AddressRequest {
   const params = new URLSearchParams(search);
   const view =
-    params.has('step') || params.has('file') || params.has('view')
-      ? { step: params.get('step'), file: params.get('file'), view: params.get('view') }
+    params.has('step') || params.has('file') || params.has('view') || params.has('run')
+      ? { step: params.get('step'), file: params.get('file'), view: params.get('view'), run: params.get('run') }
       : null;
   const payload = sharedPayload(hash);
   if (payload !== null) return { document: { kind: 'shared', payload }, view, problem: null };
@@ -139,22 +156,28 @@ export interface AddressedView {
   readonly position: number;
   readonly file: string | null;
   readonly view: ViewId;
+  /** The run looked at step by step, if any. */
+  readonly run?: string | null;
 }
 
 /**
- * The address of a view: its query (`?doc=…&step=33&file=…&view=history`; the built-in scenario and the
+ * The address of a view: its query (`?doc=…&step=33&file=…&view=history&run=…`; the built-in scenario and the
  * file view are the defaults and are left out) and the fragment of a shared document ('' otherwise).
  */
-export function formatAddress({ document, position, file, view }: AddressedView): { search: string; hash: string } {
+export function formatAddress({ document, position, file, view, run }: AddressedView): {
+  search: string;
+  hash: string;
+} {
   const params = new URLSearchParams();
   if (document.kind === 'stored') params.set('doc', document.id);
   params.set('step', String(position));
   if (file) params.set('file', file);
   if (view !== DEFAULT_VIEW) params.set('view', view);
+  if (run) params.set('run', run);
   return { search: `?${params.toString()}`, hash: document.kind === 'shared' ? SHARE_PREFIX + document.payload : '' };
 }
 
-/** The query string for a view of the built-in scenario: `?step=33&file=path`. */
-export function viewQuery(position: number, file: string | null): string {
-  return formatAddress({ document: BUILTIN_REF, position, file, view: DEFAULT_VIEW }).search;
+/** The query string for a view of the built-in scenario: `?step=33&file=path&run=run-…`. */
+export function viewQuery(position: number, file: string | null, run: string | null = null): string {
+  return formatAddress({ document: BUILTIN_REF, position, file, view: DEFAULT_VIEW, run }).search;
 }

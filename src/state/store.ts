@@ -5,10 +5,11 @@ import { createDownloadsSlice, type DownloadsSlice } from './downloadsSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPrefsSlice, type PrefsSlice } from './prefsSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { builtinScenario, type LoadedScenario } from './scenario';
 
 /** Everything the app shows and the actions that change it: one store, built from slices. */
-export type StepwiseState = NavigationSlice & PlaybackSlice & DisplaySlice & DownloadsSlice & PrefsSlice;
+export type StepwiseState = NavigationSlice & PlaybackSlice & DisplaySlice & DownloadsSlice & PrefsSlice & RunsSlice;
 
 export type StepwiseStore = StoreApi<StepwiseState>;
 
@@ -26,6 +27,7 @@ export function createStepwiseStore(scenario: LoadedScenario = builtinScenario()
     ...createDisplaySlice(...store),
     ...createDownloadsSlice(...store),
     ...createPrefsSlice(...store),
+    ...createRunsSlice(...store),
   }));
 }
 

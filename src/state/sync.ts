@@ -42,6 +42,7 @@ export function openView(store: StepwiseStore, request: ViewRequest, earlierProb
   goTo(view.position);
   if (view.file) select(view.file);
   setDetailTab(view.view);
+  store.getState().openRun(view.run ?? null);
   const problems = [...earlierProblems, ...view.problems];
   if (problems.length > 0) showNotice(problems.join(' '));
 }
@@ -53,6 +54,7 @@ function addressOf(state: StepwiseState): { search: string; hash: string } {
     position: state.position,
     file: state.selectedPath,
     view: state.detailTab,
+    run: state.openRunId,
   });
 }
 
@@ -62,7 +64,8 @@ function addressChanged(state: StepwiseState, previous: StepwiseState): boolean 
     state.position !== previous.position ||
     state.selectedPath !== previous.selectedPath ||
     state.scenario !== previous.scenario ||
-    state.detailTab !== previous.detailTab
+    state.detailTab !== previous.detailTab ||
+    state.openRunId !== previous.openRunId
   );
 }
 

@@ -32,6 +32,8 @@ export function useShortcuts(onHelp: () => void): void {
         ' ': () => state.togglePlay(),
         '[': () => state.jumpToChange(-1),
         ']': () => state.jumpToChange(1),
+        n: () => state.jumpToProblem(1),
+        N: () => state.jumpToProblem(-1),
         '/': () => document.getElementById('step-filter')?.focus(),
         '?': onHelp,
       };

@@ -45,7 +45,19 @@ export function utf8Length(text: string): number {
  */
 export function displayName(name: string): string {
   const short = name.length > 100 ? `${name.slice(0, 97)}…` : name;
-  return short.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return short.replace(INVISIBLE, escapeChar);
+}
+
+/**
+ * Text shown in full with its invisible or reordering characters written as \uXXXX escapes; tabs
+ * and line breaks stay, for file contents and commands shown as they are.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => (c === '\t' || c === '\n' ? c : escapeChar(c)));
+}
+
+function escapeChar(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**

@@ -11,6 +11,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['Home / End', 'First / last step'],
   ['Space', 'Play / pause'],
   ['[ / ]', 'Previous / next change of the selected file'],
+  ['n / Shift+N', 'Next / previous problem step of the open run (not done in its place)'],
   ['/', 'Filter the steps'],
   ['?', 'Show this list'],
   ['↑ ↓ Home End, Enter', 'In the step list: move between steps, jump to one'],

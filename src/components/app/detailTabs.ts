@@ -24,6 +24,7 @@ const PANELS: Readonly<Record<ViewId, Omit<DetailTab, 'id'>>> = {
     Panel: lazyPanel(() => import('../validation/ValidationPanel'), 'ValidationPanel'),
   },
   check: { label: 'Check tree', Panel: lazyPanel(() => import('../check/CheckTree'), 'CheckTree') },
+  runs: { label: 'Runs', Panel: lazyPanel(() => import('../runs/RunsPanel'), 'RunsPanel') },
   documents: { label: 'Documents', Panel: lazyPanel(() => import('../documents/Documents'), 'Documents') },
 };
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { documentLoader, useLoader } from '../../state/documentLoader';
 import { BUILTIN_ID } from '../../model/location';
 import { stepwiseStore, useStepwise } from '../../state/appStore';
@@ -8,6 +8,9 @@ import { DocumentsLibrary } from './DocumentsLibrary';
 import { DocumentsLoad } from './DocumentsLoad';
 import { DocumentsShare } from './DocumentsShare';
 import './Documents.css';
+
+// The run reader and its worker load only when this view is shown.
+const RunsOpen = lazy(async () => ({ default: (await import('../runs/RunsOpen')).RunsOpen }));
 
 export interface DocumentsProps {
   /** Called after a document became the current scenario (the dialog closes itself). */
@@ -49,6 +52,13 @@ export function Documents({ onLoaded }: DocumentsProps) {
         <section className="documents__section" aria-labelledby={`${id}-load`}>
           <h3 id={`${id}-load`}>Load a document</h3>
           <DocumentsLoad onLoaded={onLoaded} />
+        </section>
+
+        <section className="documents__section" aria-labelledby={`${id}-runs`}>
+          <h3 id={`${id}-runs`}>Grade a run of this document</h3>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <RunsOpen onOpened={onLoaded} />
+          </Suspense>
         </section>
 
         <section className="documents__section" aria-labelledby={`${id}-samples`}>

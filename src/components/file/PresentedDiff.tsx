@@ -9,7 +9,7 @@ export type PresentedDiffProps = Omit<DiffViewProps, 'sideBySide'>;
 
 /**
  * A diff as the reader asked to see it. Every diff of the app goes through here (the file view, History,
- * Compare and Check tree), so this is the one place that decides how a diff is shown: JSON formatted on
+ * Compare, Check tree and Runs), so this is the one place that decides how a diff is shown: JSON formatted on
  * both sides when "Diff formatted JSON" is on (and both sides are JSON), side by side or inline (by default
  * inline when the diff is narrower than DIFF_INLINE_BELOW pixels), with the switches for both above it.
  */

@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useMemo, useRef, useState, type FocusEvent, typ
 import { useStepwise } from '../../state/appStore';
 import { baseName, parentPath } from '../../steps/names';
 import type { StepKind } from '../../steps/types';
+import { RunStepMark } from '../runs/RunStepMark';
 import { KindIcon } from '../ui/KindIcon';
 import { countBefore, filterSteps, snippet, stepRows, type FilteredRow } from '../../model/stepRows';
 import { TOUCH_TARGET, useNarrowLayout } from '../ui/useMediaQuery';
@@ -197,6 +198,7 @@ const StepItem = memo(function StepItem({ item, index, setSize, current, tabStop
           <span className="step-list__parent">{parent}</span>
         )}
       </span>
+      <RunStepMark step={number} />
     </li>
   );
 });

@@ -5,6 +5,7 @@ import { PLAY_SPEEDS } from '../../model/playback';
 import { runPlayback } from '../../state/playbackSlice';
 import { describeChange } from '../../steps/describe';
 import { Icon } from '../ui/Icon';
+import { RunTrackSlot } from '../runs/RunTrackSlot';
 import './Timeline.css';
 
 const NO_CHANGES: readonly number[] = [];
@@ -115,6 +116,7 @@ export function Timeline() {
             ))}
           </div>
         )}
+        <RunTrackSlot />
       </div>
       <output className="timeline__position" aria-hidden="true">
         Step <strong>{position}</strong> of {last}

@@ -10,6 +10,14 @@ const PATHS = {
   pause: 'M4.5 3.5h2.5v9H4.5zM9 3.5h2.5v9H9z',
   next: 'M5 3.5L11.5 8 5 12.5z',
   last: 'M12.5 3v10M3.5 3.5L10 8l-6.5 4.5z',
+  // A run's step statuses (src/components/runs): each has its own shape, so no status is told by colour alone.
+  done: 'M3 8.5l3.2 3.2L13 4.5',
+  equivalent: 'M2.5 6.2c1.8-1.8 3.7 1.8 5.5 0s3.7-1.8 5.5 0M2.5 10.7c1.8-1.8 3.7 1.8 5.5 0s3.7-1.8 5.5 0',
+  combined: 'M3 2.5v3.5l5 3.5 5-3.5V2.5M8 9.5v4',
+  'out-of-order': 'M5 13V3M2.5 5.5L5 3l2.5 2.5M11 3v10M8.5 10.5L11 13l2.5-2.5',
+  wrong: 'M4 4l8 8M12 4l-8 8',
+  missing: 'M8 2.5a5.5 5.5 0 1 0 .01 0M3.8 12.2l8.4-8.4',
+  flag: 'M4 14V2.5M4 3h8l-2 3 2 3H4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

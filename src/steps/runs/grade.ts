@@ -211,7 +211,7 @@ const utf8 = new TextEncoder();
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** The run's tree as `check` reads a produced tree: files as the bytes they would be written as. */
-function asProduced(entries: readonly SerialEntry[]): ProducedEntry[] {
+export function asProduced(entries: readonly SerialEntry[]): ProducedEntry[] {
   return entries.map((e) =>
     e.kind === 'file'
       ? { path: e.path, kind: 'file', bytes: utf8.encode(e.content ?? '') }
