@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveView, viewQuery } from '../src/model/location';
+import { formatAddress, parseAddress, resolveView, viewQuery } from '../src/model/location';
 import { loadScenario } from '../src/state/scenario';
 import {
   deleteStoredRun,
@@ -140,16 +140,33 @@ describe('the address of a run', () => {
   it('names the open run beside the step and file, and refuses what is not a run id', () => {
     expect(viewQuery(16, null, 'run-abc123')).toBe('?step=16&run=run-abc123');
     expect(viewQuery(16, null)).toBe('?step=16');
+    expect(parseAddress('?doc=doc-abc&step=16&view=runs&run=run-abc123', '').view).toEqual({
+      step: '16',
+      file: null,
+      view: 'runs',
+      run: 'run-abc123',
+    });
+    expect(
+      formatAddress({
+        document: { kind: 'stored', id: 'doc-abc' },
+        position: 16,
+        file: null,
+        view: 'runs',
+        run: 'run-abc123',
+      }).search,
+    ).toBe('?doc=doc-abc&step=16&view=runs&run=run-abc123');
     const scenario = loadScenario(builtinSource(), 'Built-in', 'builtin');
     expect(resolveView({ step: '16', run: 'run-abc123' }, scenario)).toEqual({
       position: 16,
       file: null,
+      view: 'file',
       run: 'run-abc123',
       problems: [],
     });
     expect(resolveView({ step: '16', run: '<img src=x>' }, scenario)).toEqual({
       position: 16,
       file: null,
+      view: 'file',
       problems: ['“<img src=x>” in the address is not a run id; no run is open.'],
     });
   });

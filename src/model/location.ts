@@ -123,7 +123,12 @@ export function parseAddress(search: string, hash: string): AddressRequest {
   const params = new URLSearchParams(search);
   const view =
     params.has('step') || params.has('file') || params.has('view') || params.has('run')
-      ? { step: params.get('step'), file: params.get('file'), view: params.get('view'), run: params.get('run') }
+      ? {
+          step: params.get('step'),
+          file: params.get('file'),
+          view: params.get('view'),
+          ...(params.has('run') && { run: params.get('run') }),
+        }
       : null;
   const payload = sharedPayload(hash);
   if (payload !== null) return { document: { kind: 'shared', payload }, view, problem: null };
