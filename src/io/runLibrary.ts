@@ -1,6 +1,6 @@
 import { RUN_FORMATS, type Action, type ParsedRun, type RunOperation } from '../steps/runs/types';
 import { formatChars } from '../model/format';
-import { isRunId } from '../model/runView';
+import { isRunId } from '../model/location';
 import { documentId, planEviction, removeKeys, type LibraryEntry, type StorageLike } from './library';
 
 /**

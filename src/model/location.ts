@@ -1,6 +1,5 @@
 import type { Replay } from '../steps/engine';
 import { clampPosition } from './playback';
-import { isRunId } from './runView';
 import { creationStepOf } from './treeRows';
 
 /** The views of the detail area, as the address names them (`view=history`); the first is the default. */
@@ -93,6 +92,11 @@ export const BUILTIN_ID = 'builtin';
 /** Whether `text` has the form documentId gives (`doc-` and up to 11 base-36 digits): safe in an address. */
 export function isDocumentId(text: string): boolean {
   return /^doc-[0-9a-z]{1,11}$/.test(text);
+}
+
+/** Whether an address's text is a run id as runId (src/io/runLibrary.ts) makes them. */
+export function isRunId(text: string): boolean {
+  return /^run-[0-9a-z]{1,16}$/.test(text);
 }
 
 /**

@@ -16,11 +16,6 @@ export interface LoadedRun {
   readonly graded: GradedRun;
 }
 
-/** Whether an address's text is a run id as runId (src/io/runLibrary.ts) makes them. */
-export function isRunId(text: string): boolean {
-  return /^run-[0-9a-z]{1,16}$/.test(text);
-}
-
 /*
  * Pure view models of the Runs views: which step to jump to, what the run's tree was at a step,
  * which operations belong to a step, the operations track and the step × run grid. Everything is
