@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { clippedContent, SCREENS, seriousViolations, sidewaysScroll, smallTargets, TOUCH_TARGET } from './screens';
 import { StepwisePage } from './stepwise';
 
-const DETAIL_TABS = ['File', 'Architecture', 'History', 'Compare', 'Validation', 'Check tree', 'Documents'];
+const DETAIL_TABS = ['File', 'Architecture', 'History', 'Compare', 'Validation', 'Check tree', 'Runs', 'Documents'];
 
 /** What must hold on every view of a narrow screen: reflow, nothing cut off, touch targets, axe. */
 async function expectUsable(page: Page, where: string, axe: boolean): Promise<void> {
@@ -63,6 +63,14 @@ for (const { screen, colorScheme, axe } of runs) {
       await expect(page.getByText(/^Loading /)).toHaveCount(0);
       await expectUsable(page, tab, axe);
     }
+
+    // The skip link reaches the file view even when the detail pane is behind the switch.
+    await panes.getByRole('tab', { name: 'Steps' }).click();
+    const skip = page.getByRole('link', { name: 'Skip to file view' });
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    await expect(panes.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel', { name: 'File' })).toBeFocused();
     await context.close();
   });
 }

@@ -31,7 +31,7 @@ test('the deep-linked file is readable before Monaco loads, and Monaco takes ove
   await expect(
     pane.getByText('Loading editor for microservices_ecosystem/services/user_service/api_definition.yaml…'),
   ).toBeVisible();
-  expect(monaco.held()).toBeGreaterThan(0);
+  await expect.poll(() => monaco.held()).toBeGreaterThan(0);
   await expect(page.locator('.monaco-editor')).toHaveCount(0);
   const body = pane.locator('.file-pane__body');
   const before = { pane: await box(pane), body: await box(body) };

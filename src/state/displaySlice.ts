@@ -3,6 +3,8 @@ import type { StepKind } from '../steps/types';
 import type { Slice } from './store';
 
 /** How the panes show things, and the one message the app may be showing. */
+export type StackedPane = 'steps' | 'files' | 'detail';
+
 export interface DisplaySlice {
   /** The step list's filter text. */
   filter: string;
@@ -10,6 +12,8 @@ export interface DisplaySlice {
   filterKind: StepKind | null;
   /** The open tab of the detail area; part of the address (`view=`). */
   detailTab: ViewId;
+  /** The pane shown in the narrow layout, where the panes stack behind a switch (components/app/Panes). */
+  stackedPane: StackedPane;
   /** The tree lists paths that only appear at later steps too. */
   showFuture: boolean;
   /** A dismissible message: a clamped deep link, a dropped stored state, … Cleared when the scenario changes. */
@@ -18,6 +22,7 @@ export interface DisplaySlice {
   setFilter(filter: string): void;
   setFilterKind(kind: StepKind | null): void;
   setDetailTab(tab: ViewId): void;
+  showStackedPane(pane: StackedPane): void;
   toggleFuture(): void;
   showNotice(notice: string | null): void;
 }
@@ -26,6 +31,7 @@ export const createDisplaySlice: Slice<DisplaySlice> = (set, get) => ({
   filter: '',
   filterKind: null,
   detailTab: DEFAULT_VIEW,
+  stackedPane: 'steps',
   showFuture: false,
   notice: null,
 
@@ -37,6 +43,9 @@ export const createDisplaySlice: Slice<DisplaySlice> = (set, get) => ({
   },
   setDetailTab(detailTab) {
     set({ detailTab });
+  },
+  showStackedPane(stackedPane) {
+    set({ stackedPane });
   },
   toggleFuture() {
     set({ showFuture: !get().showFuture });

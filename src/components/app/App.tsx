@@ -24,7 +24,10 @@ const SharedDocumentOffer = lazy(async () => ({
 function skipToFileView(event: MouseEvent) {
   // Not a fragment navigation: the address's fragment may carry a shared document.
   event.preventDefault();
-  stepwiseStore.getState().setDetailTab('file');
+  const { setDetailTab, showStackedPane } = stepwiseStore.getState();
+  setDetailTab('file');
+  // In the narrow layout the detail pane may be behind the Panes switch.
+  showStackedPane('detail');
   requestAnimationFrame(() => document.getElementById('panel-file')?.focus());
 }
 

@@ -1,5 +1,6 @@
-import { Fragment, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useStepwise } from '../../state/appStore';
+import type { StackedPane } from '../../state/displaySlice';
 import { maxPaneWidth, PANE_WIDTH_RANGE, type PaneWidths } from '../../state/viewPrefs';
 import { Splitter } from '../ui/Splitter';
 import { onTabListKeyDown } from '../ui/tabKeys';
@@ -12,9 +13,7 @@ export interface PanesProps {
   detail: ReactNode;
 }
 
-type PaneId = 'steps' | 'files' | 'detail';
-
-const PANES: ReadonlyArray<{ id: PaneId; label: string; resizes?: keyof PaneWidths }> = [
+const PANES: ReadonlyArray<{ id: StackedPane; label: string; resizes?: keyof PaneWidths }> = [
   { id: 'steps', label: 'Steps', resizes: 'steps' },
   { id: 'files', label: 'Files', resizes: 'files' },
   { id: 'detail', label: 'Details' },
@@ -29,7 +28,8 @@ const PANE_IDS = PANES.map((pane) => pane.id);
  */
 export function Panes(content: PanesProps) {
   const narrow = useNarrowLayout();
-  const [shown, setShown] = useState<PaneId>('steps');
+  const shown = useStepwise((s) => s.stackedPane);
+  const setShown = useStepwise((s) => s.showStackedPane);
   const widths = useStepwise((s) => s.prefs.paneWidths);
   const setPrefs = useStepwise((s) => s.setPrefs);
   const row = useRef<HTMLElement>(null);
