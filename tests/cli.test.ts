@@ -234,6 +234,7 @@ describe('--steps with another document', () => {
       expectUsageFailure(await main(['export', '--dir', join(dir, 'a'), '--steps', steps]), /Line 2, step 2: /);
       expect(await main(['export', '--dir', join(dir, 'b'), '--steps', steps, '--step', '1'])).toBe(0);
       expect(await readTree(join(dir, 'b'))).toEqual(new Map([['app', null]]));
+      expect(out()).toMatch(/Wrote 0 files and 1 folder into .*, the tree after step 1 of 2\./);
       error.mockClear();
       expectUsageFailure(await main(['export', '--dir', join(dir, 'c'), '--steps', steps, '--step', '2']), /step 2/);
     });

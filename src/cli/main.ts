@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { buildZip, readZip } from '../io/zip';
 import { ZIP_LIMITS } from '../io/zipLimits';
 import { compareTrees, shortDiff, type ProducedEntry } from '../steps/compare';
+import { plural } from '../steps/describe';
 import { replay, type Replay } from '../steps/engine';
 import { rootNames, treeEntries } from '../steps/entries';
 import { StepwiseError } from '../steps/errors';
@@ -145,7 +146,9 @@ async function runExport(options: Options): Promise<number> {
     return roots.map((root) => [join(staging, root), join(out, root)]);
   });
   const files = entries.filter((e) => e.kind === 'file').length;
-  console.log(`Wrote ${files} files and ${entries.length - files} folders into ${out}, ${after}.`);
+  console.log(
+    `Wrote ${plural(files, 'file')} and ${plural(entries.length - files, 'folder')} into ${out}, ${after}.`,
+  );
   return 0;
 }
 
