@@ -146,9 +146,7 @@ async function runExport(options: Options): Promise<number> {
     return roots.map((root) => [join(staging, root), join(out, root)]);
   });
   const files = entries.filter((e) => e.kind === 'file').length;
-  console.log(
-    `Wrote ${plural(files, 'file')} and ${plural(entries.length - files, 'folder')} into ${out}, ${after}.`,
-  );
+  console.log(`Wrote ${plural(files, 'file')} and ${plural(entries.length - files, 'folder')} into ${out}, ${after}.`);
   return 0;
 }
 
