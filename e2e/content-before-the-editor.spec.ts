@@ -71,3 +71,22 @@ test('a deep-linked diff is readable as a line diff before Monaco loads, and Mon
   await expect(modified).toHaveCount(0);
   expect({ pane: await box(pane), body: await box(body) }).toEqual(before);
 });
+
+test('Monaco opens where the plain text was scrolled to', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  const monaco = await holdMonaco(page);
+  const app = new StepwisePage(page);
+  await app.open('?step=85&file=microservices_ecosystem%2Foperational_runbook.md');
+  const pane = page.getByRole('region', { name: 'operational_runbook.md', exact: true });
+  const plain = pane.getByRole('region', { name: 'Content of operational_runbook.md' });
+  await expect(plain).toContainText('Operational Runbook');
+  await plain.hover();
+  await page.mouse.wheel(0, 190);
+  await expect.poll(() => plain.evaluate((pre) => pre.scrollTop)).toBeGreaterThan(0);
+  const scrolledTo = await plain.evaluate((pre) => pre.scrollTop);
+
+  monaco.release();
+  await expect(plain).toHaveCount(0);
+  // Monaco draws its lines shifted up by how far it is scrolled.
+  await expect(pane.locator('.monaco-editor .lines-content')).toHaveCSS('top', `-${scrolledTo}px`);
+});

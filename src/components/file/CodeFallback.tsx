@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, UIEvent } from 'react';
 import './FileView.css';
 
 /** A run of lines the diff marks on one side: `start` is 0-based. */
@@ -18,6 +18,13 @@ export interface CodeFallbackProps {
   marks?: readonly MarkedLines[];
   /** Long lines wrap instead of scrolling sideways (then without line numbers, which would no longer match). */
   wordWrap?: boolean;
+  /** Told where the text is scrolled to, so that the editor taking over can open at the same place. */
+  onScroll?: (position: ScrollPosition) => void;
+}
+
+export interface ScrollPosition {
+  scrollTop: number;
+  scrollLeft: number;
 }
 
 function lineCount(value: string): number {
@@ -38,6 +45,7 @@ export function CodeFallback({
   busy = false,
   marks = [],
   wordWrap = false,
+  onScroll,
 }: CodeFallbackProps) {
   // The numbers are generated content (::before), so they are neither read out nor part of the copied text.
   const numbers = wordWrap ? undefined : Array.from({ length: lineCount(value) }, (_, i) => i + 1).join('\n');
@@ -56,6 +64,11 @@ export function CodeFallback({
         role="region"
         aria-label={ariaLabel}
         data-lines={numbers}
+        onScroll={
+          onScroll &&
+          ((event: UIEvent<HTMLElement>) =>
+            onScroll({ scrollTop: event.currentTarget.scrollTop, scrollLeft: event.currentTarget.scrollLeft }))
+        }
       >
         {marks.map((mark) => (
           <span

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import { viewerOptions } from './options';
+import type { ScrollPosition } from '../CodeFallback';
 import { replaceContent } from './replaceContent';
 import { reportMonacoFailure } from './status';
 import { useMonacoTheme } from './useMonacoTheme';
@@ -11,13 +12,15 @@ export interface CodeEditorProps {
   language: string;
   ariaLabel: string;
   wordWrap: boolean;
+  /** Where to open scrolled to: the plain text's position when the editor takes its place (see FileView). */
+  startScroll?: RefObject<ScrollPosition>;
 }
 
 /**
  * One read-only Monaco editor with one model, both owned here (no models keyed by path that outlive the
  * view). The editor is created once; later props only update the model, language, label, wrapping and theme.
  */
-export function CodeEditor({ path, value, language, ariaLabel, wordWrap }: CodeEditorProps) {
+export function CodeEditor({ path, value, language, ariaLabel, wordWrap, startScroll }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // What the model holds, so that an unchanged file costs a comparison rather than a read of the model.
@@ -51,10 +54,12 @@ export function CodeEditor({ path, value, language, ariaLabel, wordWrap }: CodeE
     if (!model) return;
     const before = shown.current;
     if (before?.path !== path || before.value !== value) replaceContent(model, value, before?.path === path);
+    // The first text shown opens where the plain text it replaces was scrolled to.
+    if (before === null && startScroll) editorRef.current?.setScrollPosition(startScroll.current);
     shown.current = { path, value };
     // After the text: a new language re-tokenizes only what is shown, once.
     if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
-  }, [path, value, language]);
+  }, [path, value, language, startScroll]);
 
   useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
   useEffect(() => editorRef.current?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [wordWrap]);
