@@ -201,7 +201,7 @@ test('the ? dialog lists the editor keys Ctrl+M and F7, and the editor does what
 
   await expect(page.locator('.monaco-diff-editor')).toBeVisible();
   const modified = page.locator('.monaco-diff-editor .editor.modified');
-  await modified.locator('.view-lines').click();
+  await modified.locator('.view-lines:not(.line-delete)').click();
   // As the dialog says: Tab leaves the editor, Shift+Tab comes back.
   const inModified = () => modified.evaluate((editor) => editor.contains(document.activeElement));
   await page.keyboard.press('Tab');

@@ -15,7 +15,8 @@ import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/bracketMatching/register';
-// Keyboard and screen-reader users: Ctrl+M lets Tab leave the editor; F7 opens the accessible diff viewer.
+// Keyboard and screen-reader users: Ctrl+M switches Monaco's "Tab moves focus" mode (the read-only editors already
+// let Tab leave them); F7 opens the accessible diff viewer.
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/diffEditor/register';
 // Says why typing does nothing instead of ignoring it silently.
