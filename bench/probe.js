@@ -193,7 +193,7 @@
 
   /** Whether the current step's row is on screen inside the step list's scroller. */
   const currentStepInView = () => {
-    const row = document.querySelector('ol[aria-label="Steps"] [aria-current="step"]');
+    const row = document.querySelector('ol[aria-label="Steps"] [aria-selected="true"]');
     const scroller = row?.closest('.virtual-list');
     if (!row || !scroller) return false;
     const inner = row.getBoundingClientRect();
