@@ -7,6 +7,8 @@
 // paint; a message posted from the same frame is delivered only once that rendering is done.
 // So "after paint" minus "input" is the main-thread time until the new position is on screen.
 (() => {
+  // Pages that show other documents in frames (the trace viewer's snapshots) are measured in their top frame only.
+  if (window !== window.top) return;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   /** performance.now() once the current frame's rendering has finished (call it from inside a frame). */
   const afterPaint = () =>
@@ -66,6 +68,17 @@
     editor: '.file-pane__body .monaco-editor .view-lines .view-line span span',
     fileText: '.file-pane__body .file-view__pre, .file-pane__body .monaco-editor .view-lines .view-line span span',
   };
+  // The side-by-side mode (bench/traceViewer.ts) sets its own marks, name → selector, before the probe runs, so
+  // that the probe watches the same thing in the same way on both pages and nothing else.
+  const ownMarks = window.__probeMarks;
+  if (ownMarks) {
+    for (const name of Object.keys(marks)) delete marks[name];
+    for (const name of Object.keys(timedTexts)) delete timedTexts[name];
+    for (const [name, selector] of Object.entries(ownMarks)) {
+      marks[name] = () => document.querySelector(selector) !== null;
+      timedTexts[name] = selector;
+    }
+  }
   const presented = {};
   const hasElementTiming = PerformanceObserver.supportedEntryTypes?.includes('element') ?? false;
   // Also records when each text was first put into the page (see probe.inserted), with or without Element Timing.
@@ -193,7 +206,7 @@
 
   /** Whether the current step's row is on screen inside the step list's scroller. */
   const currentStepInView = () => {
-    const row = document.querySelector('ol[aria-label="Steps"] [aria-current="step"]');
+    const row = document.querySelector('ol[aria-label="Steps"] [aria-selected="true"]');
     const scroller = row?.closest('.virtual-list');
     if (!row || !scroller) return false;
     const inner = row.getBoundingClientRect();
@@ -203,6 +216,48 @@
 
   /** Which step the file pane shows, or null when it is not open (see FilePane: it is drawn a frame later). */
   const panePosition = () => document.querySelector('.file-pane[data-position]')?.getAttribute('data-position') ?? null;
+
+  /**
+   * When a pane drawn after the rest counts as painted: the end of the first frame after its last change, once
+   * `shows()` says it shows the new content and two frames have passed without it changing (Monaco renders its
+   * view in an animation frame of its own, a diff arrives from its worker, a snapshot loads in a frame). A change
+   * seen after a frame may have come from a task after that frame's paint, so the frame after it is the one that
+   * shows it. Changes are mutations under `root` and in the documents of its frames; `since` is when the rest was
+   * painted.
+   */
+  const settled = async (root, shows, since, what) => {
+    let changed = false;
+    const observer = new MutationObserver(() => (changed = true));
+    const options = { subtree: true, childList: true, attributes: true, characterData: true };
+    const observe = () => {
+      observer.observe(root, options);
+      for (const inner of root.querySelectorAll('iframe'))
+        if (inner.contentDocument) observer.observe(inner.contentDocument, options);
+    };
+    let paneAt = since;
+    let unpainted = false;
+    let quiet = 0;
+    try {
+      for (let frames = 0; ; frames++) {
+        if (frames === 120) throw new Error(`${what} did not settle`);
+        observe();
+        const painted = await nextPaint();
+        if (changed) {
+          changed = false;
+          unpainted = true;
+          quiet = 0;
+          continue;
+        }
+        if (unpainted) {
+          paneAt = painted;
+          unpainted = false;
+        }
+        if (shows() && ++quiet === 2) return paneAt;
+      }
+    } finally {
+      observer.disconnect();
+    }
+  };
 
   /**
    * Runs each input in turn, one per frame (an input is a function that finds its target and returns the
@@ -226,36 +281,64 @@
       else missed.push(Number(slider().value));
       const pane = document.querySelector('.file-pane[data-position]');
       if (pane === null) continue;
-      // The pane counts as painted at the end of the first frame after its last change, once it shows the
-      // new position and two frames have passed without it changing: Monaco renders its view in an
-      // animation frame of its own, and a diff arrives from its worker. A change seen after a frame may
-      // have come from a task after that frame's paint, so the frame after it is the one that shows it.
-      let changed = false;
-      const observer = new MutationObserver(() => (changed = true));
-      observer.observe(pane.parentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-      let paneAt = out[out.length - 1] + start;
-      let unpainted = false;
-      let quiet = 0;
-      for (let frames = 0; ; frames++) {
-        if (frames === 120) throw new Error(`the file pane did not settle at step ${slider().value}`);
-        const painted = await nextPaint();
-        if (changed) {
-          changed = false;
-          unpainted = true;
-          quiet = 0;
-          continue;
-        }
-        if (unpainted) {
-          paneAt = painted;
-          unpainted = false;
-        }
-        if (panePosition() === slider().value && ++quiet === 2) break;
-      }
-      observer.disconnect();
+      const paneAt = await settled(
+        pane.parentElement,
+        () => panePosition() === slider().value,
+        out[out.length - 1] + start,
+        `the file pane at step ${slider().value}`,
+      );
       panes.push(paneAt - start);
     }
     return { latencies: out, panes, position: Number(slider().value), inView, missed };
   };
+
+  /**
+   * What a key press moves on each page of the side-by-side mode: the selected row, the pane that shows it (drawn
+   * after the list on both) and what that pane shows. Rows are compared as elements: both lists key their rows.
+   */
+  const keyTargets = {
+    stepwise: {
+      selected: () => document.querySelector('ol[aria-label="Steps"] [aria-selected="true"]'),
+      pane: () => document.querySelector('.file-pane[data-position]')?.parentElement,
+      shown: panePosition,
+    },
+    traceViewer: {
+      selected: () => document.querySelector('[role="tree"] [role="treeitem"][aria-selected="true"]'),
+      pane: () => document.querySelector('.snapshot-switcher'),
+      shown: () => document.querySelector('iframe.snapshot-visible')?.contentWindow?.location.href ?? null,
+    },
+  };
+  let keyResult = null;
+  /**
+   * Times the next trusted key press on page `name` of keyTargets: keydown → the end of the first frame that shows
+   * another row selected, and keydown → the pane showing something else, settled (see settled). Await keyDone().
+   */
+  probe.armKey = (name) => {
+    const target = keyTargets[name];
+    const before = { selected: target.selected(), shown: target.shown() };
+    keyResult = new Promise((resolve, reject) => {
+      const onKey = async (event) => {
+        if (!event.isTrusted) return;
+        window.removeEventListener('keydown', onKey, true);
+        const start = event.timeStamp;
+        try {
+          for (let frames = 0; ; frames++) {
+            if (frames === 120) throw new Error('the key did not move the selection');
+            await frame();
+            const now = target.selected();
+            if (now !== null && now !== before.selected) break;
+          }
+          const selected = await afterPaint();
+          const pane = await settled(target.pane(), () => target.shown() !== before.shown, selected, 'the pane');
+          resolve({ selection: selected - start, pane: pane - start });
+        } catch (error) {
+          reject(error);
+        }
+      };
+      window.addEventListener('keydown', onKey, true);
+    });
+  };
+  probe.keyDone = () => keyResult;
 
   /** Clicks the buttons in `labels` in turn (see measureInputs). */
   probe.clicks = (labels) =>

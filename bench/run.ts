@@ -2,7 +2,8 @@
  * `npm run bench`: measures the engine in Node and the production build in headless Chromium,
  * prints every figure beside its target and writes them to bench/results/latest.json.
  * It asserts nothing. Options: --skip-ui, --skip-large-ui, --skip-size (the 100,000-step and flat
- * documents: engine, CLI export and page), --rebuild.
+ * documents: engine, CLI export and page), --rebuild. --trace-viewer measures only the page side by side with
+ * Playwright's trace viewer (bench/traceViewer.ts) and writes bench/results/trace-viewer.json instead.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { referenceWorkloadMs } from './reference';
 import { atMost, info, ms, printTable, spread, type Row } from './report';
 import { BENCH_DIST, ensureBuild, ROOT, startPreview } from './server';
 import { measureSizeUi, type SizeUiFigures } from './size';
+import { measureTraceViewer, traceViewerRows, type TraceViewerFigures } from './traceViewer';
 import {
   measureReady,
   measureStepping,
@@ -50,7 +52,11 @@ interface Results {
   large?: LargeFigures | { skipped: string };
   cliExport?: { deep: CliExportFigures; deep100k: CliExportFigures };
   sizeUi?: SizeUiFigures;
+  traceViewer?: TraceViewerFigures;
 }
+
+/** The results as they are collected: the machine's description first. */
+type Collected = Partial<Results> & Pick<Results, 'meta'>;
 
 function measureEngineInChild(largePath: string, size: boolean): EngineFigures {
   const out = execFileSync(
@@ -97,10 +103,9 @@ async function networkBytes(browser: Browser, url: string) {
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
-  const results: Partial<Results> = {};
   const rowsOut: Row[] = [];
   const started = Date.now();
-  results.meta = {
+  const meta: Record<string, unknown> = {
     date: new Date().toISOString(),
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
@@ -114,11 +119,54 @@ async function main(): Promise<void> {
       }
     })(),
   };
+  const results: Collected = { meta };
   if (loadavg()[0] > cpus().length)
     console.warn(`warning: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; figures will be noisy`);
   const referenceAtStart = referenceWorkloadMs();
   results.meta.referenceMsAtStart = referenceAtStart;
 
+  if (args.has('--trace-viewer')) await sideBySide(results, rowsOut, args.has('--rebuild'));
+  else await everything(args, results, rowsOut);
+
+  const referenceAtEnd = referenceWorkloadMs();
+  results.meta.referenceMsAtEnd = referenceAtEnd;
+  rowsOut.push(
+    info(
+      'Machine',
+      'reference workload (plain JS, Node), start / end',
+      `${ms(referenceAtStart)} / ${ms(referenceAtEnd)}`,
+    ),
+  );
+  results.meta.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  results.meta.seconds = Math.round((Date.now() - started) / 1000);
+  printTable(rowsOut);
+  const out = join(ROOT, `bench/results/${args.has('--trace-viewer') ? 'trace-viewer' : 'latest'}.json`);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`,
+  );
+}
+
+/** The side-by-side mode: stepwise and Playwright's trace viewer (see bench/traceViewer.ts). */
+async function sideBySide(results: Collected, rowsOut: Row[], rebuild: boolean): Promise<void> {
+  console.log('build…');
+  ensureBuild(rebuild);
+  const preview = await startPreview();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    results.meta.chromium = browser.version();
+    console.log("side by side with Playwright's trace viewer…");
+    results.traceViewer = await measureTraceViewer(browser, preview.url);
+    rowsOut.push(...traceViewerRows(results.traceViewer));
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
+
+/** Every figure but the side-by-side ones. */
+async function everything(args: Set<string>, results: Collected, rowsOut: Row[]): Promise<void> {
   const largePath = DEFAULT_OUT;
   if (!existsSync(largePath)) writeLargeScenario(largePath);
   console.log('engine (Node)…');
@@ -378,25 +426,6 @@ async function main(): Promise<void> {
       await preview.stop();
     }
   }
-
-  const referenceAtEnd = referenceWorkloadMs();
-  results.meta.referenceMsAtEnd = referenceAtEnd;
-  rowsOut.push(
-    info(
-      'Machine',
-      'reference workload (plain JS, Node), start / end',
-      `${ms(referenceAtStart)} / ${ms(referenceAtEnd)}`,
-    ),
-  );
-  results.meta.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
-  results.meta.seconds = Math.round((Date.now() - started) / 1000);
-  printTable(rowsOut);
-  const out = join(ROOT, 'bench/results/latest.json');
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(
-    `\nwrote ${out} (${results.meta.seconds} s; load average ${String(results.meta.loadAverageAtStart)} → ${String(results.meta.loadAverageAtEnd)})`,
-  );
 }
 
 const SIZE = 'Size: 10,000 against 100,000 steps (deep), and 10,000 in one folder (flat)';

@@ -35,8 +35,13 @@ export interface InputTimes {
   inView: number;
 }
 
-export async function newBenchPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context with the probe; `marks` (name → selector) replaces the probe's own marks (see probe.js). */
+export async function newBenchPage(
+  browser: Browser,
+  marks?: Record<string, string>,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  if (marks) await context.addInitScript((m) => ((window as { __probeMarks?: object }).__probeMarks = m), marks);
   await context.addInitScript({ path: PROBE });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.warn(`  page error: ${error.message}`));
