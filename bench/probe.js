@@ -161,12 +161,15 @@
   probe.watchText = (name, selector, text) => {
     marks[name] = () => document.querySelector(selector)?.textContent.includes(text) ?? false;
     delete probe.painted[name];
+    delete presented[name];
     delete timedTexts[name];
     watch();
   };
   /** Forgets when `name` was painted and waits for it again. */
   probe.rewatch = (name) => {
     delete probe.painted[name];
+    // Its first presentation (Element Timing) must not stand in for the next paint.
+    delete presented[name];
     delete timedTexts[name];
     watch();
   };
