@@ -37,6 +37,8 @@ test('browser back and forward walk through the visited positions', async ({ pag
   await app.button('Next step').click();
   await app.button('Next step').click();
   await app.expectPosition(12);
+  // The address follows the step after the frame is painted: Back waits for it, as a person would.
+  await expect(page).toHaveURL(/[?&]step=12(&|$)/);
   await page.goBack();
   await app.expectPosition(11);
   await page.goBack();

@@ -249,8 +249,11 @@ test('reload and Back keep the runs of the document shown', async ({ page }) => 
 
   // Back and forth between the runs.
   const shown = app.runs().getByRole('combobox', { name: 'Run shown' });
+  const showingA = page.url();
   await shown.selectOption({ label: 'PASS · agent-b.jsonl' });
   await expect(app.runSummary()).toContainText('agent-b.jsonl');
+  // The address names the run shown after the frame is painted; Back before that would leave run a's entry.
+  await expect(page).not.toHaveURL(showingA);
   await page.goBack();
   await expect(app.runSummary()).toContainText('agent-a.jsonl');
 

@@ -60,6 +60,7 @@ test('Back and Forward move between documents and their positions', async ({ pag
   await expect(title(page)).toContainText('Garden plan · 2 steps');
   await app.button('Last step').click();
   await app.expectPosition(2, 2);
+  await expect(page).toHaveURL(/[?&]step=2(&|$)/);
 
   await page.goBack();
   await app.expectPosition(0, 2);
