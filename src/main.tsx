@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app/App';
-import { hasStoredRuns } from './io/runLibrary';
+import { hasStoredRuns } from './io/runKeys';
+import { browserStorage } from './io/viewStorage';
 import { stepwiseStore } from './state/appStore';
 import type { StepwiseState } from './state/store';
 import { startSync } from './state/sync';
@@ -28,12 +29,8 @@ createRoot(document.getElementById('root')!).render(
  */
 function openKeptRuns(): void {
   const hasRuns = (state: StepwiseState) => {
-    if (state.openRunId !== null) return true;
-    try {
-      return hasStoredRuns(window.localStorage, state.scenario.id);
-    } catch {
-      return false; // No storage: nothing is kept.
-    }
+    const storage = browserStorage();
+    return state.openRunId !== null || (storage !== null && hasStoredRuns(storage, state.scenario.id));
   };
   const start = () =>
     import('./state/runLoader').then(

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readStoredView, VIEW_STORAGE_BUDGET, writeStoredView, type ViewStorage } from '../src/io/viewStorage';
+import { MemoryStorage } from './helpers';
 
 const KEY = 'stepwise:view';
 
-/** An in-memory Storage that can be told to refuse writes, as a full quota does. */
-class MemoryStorage implements ViewStorage {
-  readonly items = new Map<string, string>();
-  full = false;
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
-
 function holding(raw: string): MemoryStorage {
   const storage = new MemoryStorage();
-  storage.items.set(KEY, raw);
+  storage.map.set(KEY, raw);
   return storage;
 }
 
@@ -43,7 +28,7 @@ describe('reading the stored view', () => {
       saved: { document: { kind: 'stored', id: 'doc-1x' }, view: { step: '3', file: null, view: null } },
       problem: null,
     });
-    expect(storage.items.has(KEY)).toBe(true);
+    expect(storage.map.has(KEY)).toBe(true);
   });
 
   it.each([
@@ -79,7 +64,7 @@ describe('reading the stored view', () => {
     const result = readStoredView(storage);
     expect(result.saved).toBeNull();
     expect(result.problem).toBe(`The saved position from an earlier visit was dropped: ${why}.`);
-    expect(storage.items.has(KEY)).toBe(false);
+    expect(storage.map.has(KEY)).toBe(false);
   });
 
   it('a storage that throws on every call (disabled) gives nothing and no crash', () => {
@@ -111,17 +96,16 @@ describe('reading the stored view', () => {
 
 describe('writing the stored view', () => {
   it('reports a full quota instead of throwing', () => {
-    const storage = new MemoryStorage();
-    storage.full = true;
+    const storage = new MemoryStorage(0);
     expect(writeStoredView(storage, { scenario: 'builtin', position: 5, file: null })).toBe(false);
-    expect(storage.items.size).toBe(0);
+    expect(storage.map.size).toBe(0);
   });
 
   it(`never stores more than ${VIEW_STORAGE_BUDGET} characters: a huge path is left out, the position kept`, () => {
     const storage = new MemoryStorage();
     const file = 'd/'.repeat(5_000) + 'f';
     expect(writeStoredView(storage, { scenario: 'builtin', position: 7, file })).toBe(true);
-    const raw = storage.items.get(KEY)!;
+    const raw = storage.map.get(KEY)!;
     expect(raw.length).toBeLessThanOrEqual(VIEW_STORAGE_BUDGET);
     expect(readStoredView(storage).saved?.view).toEqual({ step: '7', file: null, view: null });
   });
@@ -129,6 +113,6 @@ describe('writing the stored view', () => {
   it('a scenario id over the budget stores nothing and removes the old value', () => {
     const storage = holding(JSON.stringify({ version: 1, scenario: 'old', position: 1, file: null }));
     expect(writeStoredView(storage, { scenario: 'x'.repeat(VIEW_STORAGE_BUDGET), position: 7, file: null })).toBe(true);
-    expect(storage.items.size).toBe(0);
+    expect(storage.map.size).toBe(0);
   });
 });

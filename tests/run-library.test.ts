@@ -2,16 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatAddress, parseAddress, resolveView, viewQuery } from '../src/model/location';
 import { loadScenario } from '../src/state/scenario';
-import {
-  deleteStoredRun,
-  hasStoredRuns,
-  isParsedRun,
-  readStoredRuns,
-  RUN_PREFIX,
-  runId,
-  saveRuns,
-  type StoredRun,
-} from '../src/io/runLibrary';
+import { deleteStoredRun, isParsedRun, readStoredRuns, runId, saveRuns, type StoredRun } from '../src/io/runLibrary';
+import { hasStoredRuns, RUN_PREFIX } from '../src/io/runKeys';
 import { gradeJob, type RunJobMessage } from '../src/io/runWorker';
 import { parseRunText } from '../src/steps/runs/parseRun';
 import { builtinSource, MemoryStorage } from './helpers';

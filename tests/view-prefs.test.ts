@@ -4,25 +4,13 @@ import {
   maxPaneWidth,
   readViewPrefs,
   writeViewPrefs,
-  type PrefsStorage,
   type ViewPrefs,
 } from '../src/state/viewPrefs';
-
-class MemoryStorage implements PrefsStorage {
-  readonly items = new Map<string, string>();
-  full = false;
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from './helpers';
 
 function holding(raw: string): MemoryStorage {
   const storage = new MemoryStorage();
-  storage.items.set('stepwise:prefs', raw);
+  storage.map.set('stepwise:prefs', raw);
   return storage;
 }
 
@@ -80,8 +68,7 @@ describe('view settings in storage', () => {
   });
 
   it('are simply not remembered when the storage refuses them', () => {
-    const storage = new MemoryStorage();
-    storage.full = true;
+    const storage = new MemoryStorage(0);
     expect(() => writeViewPrefs(storage, DEFAULT_VIEW_PREFS)).not.toThrow();
     expect(readViewPrefs(storage)).toEqual(DEFAULT_VIEW_PREFS);
   });

@@ -22,7 +22,9 @@ Usage:
   stepwise export --dir OUT [--step N] [--steps DOC] [--force]
   stepwise export --zip FILE [--step N] [--steps DOC]
   stepwise check PATH [--step N] [--steps DOC]
-  stepwise grade RUN… [--steps DOC] [--format text|json|junit] [--out FILE] [--jobs N] [--shard I/N]
+  stepwise grade RUN… [--steps DOC] [--format text|json|junit|html] [--out FILE] [--jobs N] [--shard I/N]
+                 [--run-format F]
+  stepwise grade --merge PART.json… [--steps DOC] [--format text|json|junit|html] [--out FILE]
 
 Run "stepwise export --help", "stepwise check --help" or "stepwise grade --help" for details.`,
   export: `Usage: stepwise export (--dir OUT | --zip FILE) [--step N] [--steps DOC] [--force]

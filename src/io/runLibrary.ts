@@ -1,6 +1,7 @@
 import { RUN_FORMATS, type Action, type ParsedRun, type RunOperation } from '../steps/runs/types';
 import { formatChars } from '../model/format';
 import { isRunId } from '../model/location';
+import { keysUnder, RUN_PREFIX, runPrefixOf } from './runKeys';
 import { documentId, planEviction, removeKeys, type LibraryEntry, type StorageLike } from './library';
 
 /**
@@ -9,8 +10,6 @@ import { documentId, planEviction, removeKeys, type LibraryEntry, type StorageLi
  * log's messages and tool results are most of its size), graded again when it is opened. Runs have
  * a budget of their own beside "Your documents" (library.ts), so that runs never push documents out.
  */
-
-export const RUN_PREFIX = 'stepwise:run:';
 
 /** Characters the kept runs may use: what the origin's quota leaves beside the documents' budget. */
 export const RUN_LIBRARY_BUDGET = 768 * 1024;
@@ -31,29 +30,11 @@ export function runId(scenario: string, run: ParsedRun): string {
   return `run-${documentId(`${scenario}\n${JSON.stringify(run)}`).slice('doc-'.length)}`;
 }
 
-function prefixOf(scenario: string): string {
-  return `${RUN_PREFIX}${scenario}:`;
-}
-
-function keysUnder(storage: StorageLike, prefix: string): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(prefix)) keys.push(key);
-  }
-  return keys;
-}
-
-/** Whether any run of this document is kept (a scan of keys: nothing is parsed). */
-export function hasStoredRuns(storage: StorageLike, scenario: string): boolean {
-  return keysUnder(storage, prefixOf(scenario)).length > 0;
-}
-
 /** The kept runs of a document in the order they were opened, and the keys that hold something unreadable. */
 export function readStoredRuns(storage: StorageLike, scenario: string): { runs: StoredRun[]; corrupt: string[] } {
   const runs: StoredRun[] = [];
   const corrupt: string[] = [];
-  for (const key of keysUnder(storage, prefixOf(scenario))) {
+  for (const key of keysUnder(storage, runPrefixOf(scenario))) {
     const raw = storage.getItem(key) ?? '';
     const stored = raw.length <= RUN_LIBRARY_BUDGET ? parseStored(key, scenario, raw) : null;
     if (stored) runs.push(stored);
@@ -65,7 +46,7 @@ export function readStoredRuns(storage: StorageLike, scenario: string): { runs: 
 
 export function deleteStoredRun(storage: StorageLike, scenario: string, id: string): void {
   try {
-    storage.removeItem(prefixOf(scenario) + id);
+    storage.removeItem(runPrefixOf(scenario) + id);
   } catch {
     // A storage that cannot be written holds nothing to remove.
   }
@@ -86,7 +67,7 @@ export function saveRuns(storage: StorageLike, runs: readonly StoredRun[], budge
   let dropped = 0;
   const notSaved: { name: string; reason: string }[] = [];
   for (const stored of runs) {
-    const key = prefixOf(stored.scenario) + stored.id;
+    const key = runPrefixOf(stored.scenario) + stored.id;
     const raw = JSON.stringify({ version: VERSION, ...stored });
     try {
       const entries = listed(storage);
@@ -148,7 +129,7 @@ function parseStored(key: string, scenario: string, raw: string): StoredRun | nu
   }
   if (!isRecord(value) || value.version !== VERSION) return null;
   const { id, run, savedAt } = value;
-  if (typeof id !== 'string' || !isRunId(id) || prefixOf(scenario) + id !== key || value.scenario !== scenario)
+  if (typeof id !== 'string' || !isRunId(id) || runPrefixOf(scenario) + id !== key || value.scenario !== scenario)
     return null;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || !isParsedRun(run)) return null;
   return { id, scenario, run, savedAt };

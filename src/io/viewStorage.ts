@@ -33,8 +33,8 @@ export interface StoredViewResult {
   problem: string | null;
 }
 
-/** localStorage, or null where reading the property itself throws (some sandboxed pages). */
-export function browserStorage(): ViewStorage | null {
+/** localStorage, or null where there is none (Node) or reading the property itself throws (some sandboxed pages). */
+export function browserStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {

@@ -7,6 +7,7 @@ import type { RunReport, StepReport } from '../steps/runs/report';
 import { passRates } from '../steps/runs/reportModel';
 import type { GradedRun } from '../steps/runs/reportModel';
 import type { ParsedRun, RunOperation } from '../steps/runs/types';
+import { plural } from '../steps/describe';
 
 /** A run graded against the scenario shown: what the store keeps of it (plain data). */
 export interface LoadedRun {
@@ -21,15 +22,6 @@ export interface LoadedRun {
  * which operations belong to a step, the operations track and the step × run grid. Everything is
  * derived from a run's report (plain data) or its grade (with the trees), never stored.
  */
-
-/** The operation of the last step before `step` done in the run's order (done or combined), or 0. */
-function lastInOrderBefore(steps: readonly StepReport[], step: number): number {
-  for (let k = step - 1; k >= 1; k--) {
-    const s = steps[k - 1];
-    if ((s.status === 'done' || s.status === 'combined') && s.op !== null) return s.op;
-  }
-  return 0;
-}
 
 /** The operation of the first step after `step` done in the run's order, or null. */
 function firstInOrderAfter(steps: readonly StepReport[], step: number): number | null {
@@ -50,7 +42,7 @@ export function stepMoment(report: RunReport, step: number): number {
   const grade = report.steps[step - 1];
   if (grade.op !== null) return grade.op;
   if (grade.closestOp !== undefined) return grade.closestOp;
-  return lastInOrderBefore(report.steps, step);
+  return lastInOrderBelow(report.steps, step, Infinity);
 }
 
 export type OperationRole = 'did' | 'closest' | OperationStatus;
@@ -141,10 +133,6 @@ export function describeOperation(operation: RunOperation): OperationText {
     case 'opaque':
       return text(action.detail);
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A path of the expected | actual tree at a step. */

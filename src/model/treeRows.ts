@@ -1,5 +1,6 @@
 import type { Replay, Snapshot } from '../steps/engine';
-import { getNode, splitPath, type DirectoryNode, type TreeNode } from '../steps/tree';
+import { splitPath, type DirectoryNode, type TreeNode } from '../steps/tree';
+import { joinPath } from '../steps/names';
 
 /** One visible line of the file tree. */
 export interface TreeRow {
@@ -178,7 +179,7 @@ class CountedRows implements TreeRows {
       const at = base + layout.offsets[k];
       if (s === segments.length - 1) return at;
       const [name, node] = layout.entries[k];
-      prefix = joined(prefix, name);
+      prefix = joinPath(prefix, name);
       if (node.kind !== 'directory' || this.collapsed.has(prefix)) return -1;
       dir = node;
       base = at + 1;
@@ -195,7 +196,7 @@ class CountedRows implements TreeRows {
     if (rows === undefined) {
       rows = 0;
       for (const [name, node] of dir) {
-        const childPath = joined(path, name);
+        const childPath = joinPath(path, name);
         rows += 1 + (this.expanded(node, childPath) ? this.rowsBelow(node, childPath) : 0);
       }
       this.counts.set(dir, rows);
@@ -216,7 +217,7 @@ class CountedRows implements TreeRows {
       let rows = 0;
       entries.forEach(([name, node], k) => {
         offsets[k] = rows;
-        const childPath = joined(path, name);
+        const childPath = joinPath(path, name);
         rows += 1 + (this.expanded(node, childPath) ? this.rowsBelow(node, childPath) : 0);
       });
       offsets[dir.size] = rows;
@@ -243,8 +244,6 @@ class CountedRows implements TreeRows {
   }
 }
 
-const joined = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}/${name}`);
-
 /** The last k < size with offsets[k] ≤ value (offsets ascending, offsets[0] = 0 ≤ value). */
 function lastAtMost(offsets: Int32Array, value: number, size: number): number {
   let low = 0;
@@ -264,7 +263,7 @@ function futureRows(replay: Replay, snapshot: Snapshot, collapsed: ReadonlySet<s
   const visit = (dir: DirectoryNode, prefix: string, level: number) => {
     let index = 0;
     for (const [name, node] of dir) {
-      const path = joined(prefix, name);
+      const path = joinPath(prefix, name);
       const step = created.get(path) ?? 0;
       const row = childRow(dir, name, node, prefix, level, ++index, collapsed, step <= snapshot.position ? null : step);
       rows.push(row);
@@ -286,7 +285,7 @@ function childRow(
   collapsed: ReadonlySet<string>,
   futureStep: number | null,
 ): TreeRow {
-  const path = joined(prefix, name);
+  const path = joinPath(prefix, name);
   return {
     path,
     name,
@@ -298,9 +297,4 @@ function childRow(
     mark: null,
     futureStep,
   };
-}
-
-/** Whether `path` exists at `snapshot`. */
-export function existsAt(snapshot: Snapshot, path: string): boolean {
-  return getNode(snapshot.root, path) !== undefined;
 }

@@ -1,5 +1,6 @@
 import type { Slice } from './store';
-import { prefsStorage, readViewPrefs, writeViewPrefs, type ViewPrefs } from './viewPrefs';
+import { browserStorage } from '../io/viewStorage';
+import { readViewPrefs, writeViewPrefs, type ViewPrefs } from './viewPrefs';
 
 /** How files, diffs and panes are shown: the reader's settings, remembered across visits (see viewPrefs.ts). */
 export interface PrefsSlice {
@@ -9,11 +10,11 @@ export interface PrefsSlice {
 }
 
 export const createPrefsSlice: Slice<PrefsSlice> = (set, get) => ({
-  prefs: readViewPrefs(prefsStorage()),
+  prefs: readViewPrefs(browserStorage()),
 
   setPrefs(change) {
     const prefs = { ...get().prefs, ...change };
     set({ prefs });
-    writeViewPrefs(prefsStorage(), prefs);
+    writeViewPrefs(browserStorage(), prefs);
   },
 });

@@ -4,6 +4,7 @@ import { saveBlob, slug } from '../io/download';
 import { removeKeys } from '../io/library';
 import { MAX_RUN_FILE_BYTES } from '../io/runFiles';
 import { deleteStoredRun, readStoredRuns, saveRuns, RUN_LIBRARY_BUDGET } from '../io/runLibrary';
+import { browserStorage } from '../io/viewStorage';
 import type { RunInput, RunJobMessage, RunJobRequest } from '../io/runWorker';
 import { formatChars } from '../model/format';
 import type { LoadedRun } from '../model/runView';
@@ -52,14 +53,6 @@ interface Job {
 }
 
 let job: Job | null = null;
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Grades `inputs` against the scenario in a worker. Resolves with the graded runs and the failures,
@@ -171,7 +164,7 @@ export async function fileInputs(
 }
 
 function remember(scenario: LoadedScenario, runs: readonly LoadedRun[]): void {
-  const kept = storage();
+  const kept = browserStorage();
   const savedAt = Date.now();
   const result = kept
     ? saveRuns(
@@ -196,7 +189,7 @@ function remember(scenario: LoadedScenario, runs: readonly LoadedRun[]): void {
 export function forgetRun(id: string): void {
   const state = stepwiseStore.getState();
   state.removeRun(id);
-  const kept = storage();
+  const kept = browserStorage();
   if (kept) deleteStoredRun(kept, state.scenario.id, id);
 }
 
@@ -205,7 +198,7 @@ export function forgetRun(id: string): void {
  * named in the address that is not kept here is said so and no run is open.
  */
 async function restoreRuns(scenario: LoadedScenario): Promise<void> {
-  const kept = storage();
+  const kept = browserStorage();
   const { runs, corrupt } = kept ? readStoredRuns(kept, scenario.id) : { runs: [], corrupt: [] };
   const notes: string[] = [];
   if (kept && corrupt.length > 0) {

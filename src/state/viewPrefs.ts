@@ -97,12 +97,3 @@ export function writeViewPrefs(storage: PrefsStorage | null, prefs: ViewPrefs): 
     // Settings are a convenience: the page works the same without them.
   }
 }
-
-/** localStorage, or null where there is none (Node) or reading it throws (some sandboxed pages). */
-export function prefsStorage(): PrefsStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}

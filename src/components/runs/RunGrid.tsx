@@ -5,6 +5,7 @@ import { percent } from '../../steps/runs/reportModel';
 import { shownStatus, STATUS_WORDS } from '../../steps/runs/status';
 import { RunStatusChip } from './RunStatusChip';
 import './RunGrid.css';
+import { baseName } from '../../steps/names';
 
 /**
  * Every open run against every step: each cell the step's status in that run (its first divergence
@@ -176,8 +177,4 @@ function Cell({ children, ...props }: CellProps) {
       {children}
     </td>
   );
-}
-
-function baseName(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
 }

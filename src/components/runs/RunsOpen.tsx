@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
+import { useDropZone } from '../ui/useDropZone';
 import { cancelRuns, dismissRunMessages, fileInputs, openRuns, useRunLoader } from '../../state/runLoader';
 import { useStepwise } from '../../state/appStore';
 import { RUN_FORMATS } from '../../steps/runs/types';
@@ -15,7 +16,6 @@ export interface RunsOpenProps {
  */
 export function RunsOpen({ onOpened }: RunsOpenProps) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const [text, setText] = useState('');
   const textId = useId();
   const title = useStepwise((s) => s.scenario.replay.document.title);
@@ -30,9 +30,7 @@ export function RunsOpen({ onOpened }: RunsOpenProps) {
     const { inputs, refused } = await fileInputs(files);
     if (await openRuns(inputs, refused)) onOpened?.();
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
+  const { over, handlers } = useDropZone((event: DragEvent) => {
     if (busy) return;
     dismissRunMessages();
     const files = Array.from(event.dataTransfer.files);
@@ -40,20 +38,14 @@ export function RunsOpen({ onOpened }: RunsOpenProps) {
     if (files.length > 0) void open(files);
     else if (dropped.trim() !== '')
       void openRuns([{ name: 'dropped text', text: dropped }]).then((ok) => ok && onOpened?.());
-  };
+  });
 
   return (
     <div
       className={`runs-open${over ? ' runs-open--over' : ''}${compact ? ' runs-open--compact' : ''}`}
       role="group"
       aria-label="Open runs"
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      {...handlers}
     >
       {!compact && (
         <p className="runs-open__intro">

@@ -3,6 +3,7 @@ import { showInvisible } from '../names';
 import { gradeOutput, type DocumentInfo, type RunReport } from './report';
 import { passRates, percent, runMismatch, type GradedRun, type WrongStep } from './reportModel';
 import { shownStatus, STATUS_WORDS, type ShownStatus } from './status';
+import { plural } from '../describe';
 
 export interface HtmlReportInput {
   readonly document: DocumentInfo;
@@ -228,10 +229,6 @@ function text(value: string): string {
 
 function attribute(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function compareNames(a: string, b: string): number {

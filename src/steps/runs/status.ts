@@ -6,15 +6,6 @@ import type { StepStatus } from './grade';
  */
 export type ShownStatus = 'done' | 'equivalent' | 'combined' | 'out-of-order' | 'wrong' | 'missing';
 
-export const SHOWN_STATUSES: readonly ShownStatus[] = [
-  'done',
-  'equivalent',
-  'combined',
-  'out-of-order',
-  'wrong',
-  'missing',
-];
-
 /** The word shown beside a status's icon and colour (never the colour alone). */
 export const STATUS_WORDS: Readonly<Record<ShownStatus, string>> = {
   done: 'done',
