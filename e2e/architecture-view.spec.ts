@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const SERVICES = [
   'user_service',
@@ -110,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const tab of ['Architecture', 'History', 'Compare', 'Validation']) {
       const panel = await app.openTab(tab);
       await expect(panel.getByRole('heading').first()).toBeVisible();
-      const results = await new AxeBuilder({ page })
+      const results = await axeOn(page)
         .include('[role="tabpanel"]')
         .include('header')
         .exclude('.monaco-editor')

@@ -1,13 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { buildZip } from '../src/io/zip';
 import type { SerialEntry } from '../src/steps/entries';
 import { entriesAt, LAST } from './engine';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const EXPECTED = entriesAt(LAST);
 const FILES = EXPECTED.filter((e) => e.kind === 'file');
@@ -228,7 +228,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // Monaco is a large chunk; on a busy two-core machine it can take a while.
     await expect(page.locator('.check-tree__diff .monaco-diff-editor')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: test.info().outputPath(`check-tree-${colorScheme}.png`) });
-    const results = await new AxeBuilder({ page }).include('.check-tree').exclude('.monaco-diff-editor').analyze();
+    const results = await axeOn(page).include('.check-tree').exclude('.monaco-diff-editor').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

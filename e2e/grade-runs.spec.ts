@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildZip } from '../src/io/zip';
 import { replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 import { readFile } from '../src/steps/tree';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../tests/fixtures/runs/${name}`, import.meta.url));
 const status = (name: string) => fixture(`status/${name}.jsonl`);
@@ -321,7 +321,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.openRuns([status('wrong-update-carried'), status('combined-mkdir')]);
     await expect(app.runGrid()).toBeVisible();
     const scan = async (what: string) => {
-      const results = await new AxeBuilder({ page })
+      const results = await axeOn(page)
         .include('[role="tabpanel"]')
         .include('.timeline')
         .include('.step-list')

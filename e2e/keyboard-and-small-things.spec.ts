@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { describeChange } from '../src/steps/describe';
 import { builtin } from './engine';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const ARCH = 'microservices_ecosystem/architecture_config.json';
 const archAt = (step: number, more = '') => `?step=${step}&file=${encodeURIComponent(ARCH)}${more}`;
@@ -230,7 +230,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const serious: string[] = [];
     /** Axe on the parts these journeys add to (the whole page has its own journey). */
     const check = async (what: string, parts: string[]) => {
-      let axe = new AxeBuilder({ page }).exclude('.monaco-editor').exclude('.monaco-diff-editor');
+      let axe = axeOn(page).exclude('.monaco-editor').exclude('.monaco-diff-editor');
       for (const part of parts) axe = axe.include(part);
       const results = await axe.analyze();
       for (const v of results.violations)

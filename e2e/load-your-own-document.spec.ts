@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const sample = (name: string) => readFileSync(fileURLToPath(new URL(`../samples/${name}`, import.meta.url)), 'utf8');
 const BOOKSHOP = replay(parseDocument(sample('bookshop.txt')));
@@ -239,7 +239,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await paste(page, BROKEN);
     await expect(page.getByRole('alert').filter({ hasText: 'Line 4, step 2' })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`documents-${colorScheme}.png`) });
-    const tab = await new AxeBuilder({ page }).include('.documents').analyze();
+    const tab = await axeOn(page).include('.documents').analyze();
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     await page.getByRole('heading', { name: 'Your documents' }).scrollIntoViewIfNeeded();
     await expect(page.getByRole('textbox', { name: 'Share link' })).toBeVisible();
@@ -249,7 +249,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const dialogView = page.getByRole('dialog', { name: 'Load a document' });
     await expect(dialogView.getByRole('heading', { name: 'Documents', exact: true })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`documents-dialog-${colorScheme}.png`) });
-    const dialog = await new AxeBuilder({ page }).include('.load-document').analyze();
+    const dialog = await axeOn(page).include('.load-document').analyze();
     const serious = [...tab.violations, ...dialog.violations].filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',
     );

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 test('no request leaves the origin and the console stays clean', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -37,7 +37,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.open('?step=33');
     await expect(page.locator('.monaco-diff-editor')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`app-${colorScheme}.png`) });
-    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').exclude('.monaco-diff-editor').analyze();
+    const results = await axeOn(page).exclude('.monaco-editor').exclude('.monaco-diff-editor').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

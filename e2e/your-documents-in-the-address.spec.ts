@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { StepwisePage } from './stepwise';
+import { axeOn } from './screens';
 
 const GARDEN = [
   'Garden plan',
@@ -170,10 +170,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const offer = other.getByRole('region', { name: 'Shared document' });
     await expect(offer.getByRole('button', { name: 'Save to your documents' })).toBeVisible();
     await other.screenshot({ path: test.info().outputPath(`shared-offer-${colorScheme}.png`) });
-    const before = await new AxeBuilder({ page: other }).include('.shared-offer').analyze();
+    const before = await axeOn(other).include('.shared-offer').analyze();
     await offer.getByRole('button', { name: 'Save to your documents' }).click();
     await expect(offer.getByRole('status')).toBeVisible();
-    const after = await new AxeBuilder({ page: other }).include('.shared-offer').analyze();
+    const after = await axeOn(other).include('.shared-offer').analyze();
     const serious = [...before.violations, ...after.violations].filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',
     );

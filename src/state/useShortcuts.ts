@@ -5,6 +5,9 @@ import { lastPosition } from './store';
 /** True when a key press belongs to what has focus: typing, a native control, the tree, the editor. */
 function belongsToFocus(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // A dialog closed by Escape keeps focus on its hidden button until the browser's next focus fix-up, so
+  // a key pressed at once would go to that button instead of the page.
+  if (target.closest('dialog:not([open])')) return false;
   if (target.closest('.monaco-editor, [role="tree"], [role="dialog"]')) return true;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
