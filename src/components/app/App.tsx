@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { afterNextPaint } from '../../state/afterPaint';
 import { stepwiseStore, useStepwise } from '../../state/appStore';
 import { useShortcuts } from '../../state/useShortcuts';
 import { DetailTabs } from './DetailTabs';
@@ -41,12 +42,13 @@ export function App() {
   }, []);
   useShortcuts(openHelp);
   // The first frame draws what a visitor reads and clicks first: the header, the timeline, the step list, the
-  // tree and the detail pane, which holds the file a link names. The step's details follow in a deferred
-  // render, which React starts right after the first commit and interrupts every few milliseconds, so the
-  // browser paints that frame first; their box keeps its size meanwhile, so nothing moves when they fill in.
-  // Deferring the detail pane too painted the lists 44–60 ms sooner but the linked file 100–136 ms later,
-  // in its own frame (see docs/performance-log.md).
-  const detailDrawn = useDeferredValue(true, false);
+  // tree and the detail pane, which holds the file a link names. The step's details follow once that frame is
+  // painted, in one render; their box keeps its size meanwhile, so nothing moves when they fill in. Deferring
+  // the detail pane too painted the lists 50–100 ms sooner but the linked file about 100 ms later, in a frame
+  // of its own. A deferred render (useDeferredValue) for the details, interrupted every few milliseconds,
+  // let Monaco's start hold them back by about 60 ms more (see docs/performance-log.md).
+  const [detailDrawn, setDetailDrawn] = useState(false);
+  useEffect(() => afterNextPaint(() => setDetailDrawn(true)), []);
   const fromLink = useStepwise((s) => s.scenario.sharedPayload !== undefined);
 
   return (
