@@ -14,8 +14,8 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
   ['n / Shift+N', 'Next / previous problem step of the open run (not done in its place)'],
   ['/', 'Filter the steps'],
   ['?', 'Show this list'],
-  ['↑ ↓ Home End, Enter', 'In the step list: move between steps, jump to one'],
-  ['↑ ↓ ← → Enter', 'In the file tree: move, open and close folders, open a file'],
+  ['↑ ↓ Page Up/Down Home End, Enter or Space', 'In the step list: move between steps, jump to one'],
+  ['↑ ↓ Home End ← →, Enter or Space', 'In the file tree: move, open and close folders, open a file'],
   // Monaco's own keys (editor.action.toggleTabFocusMode, editor.action.accessibleDiffViewer.next / .prev).
   // Read-only editors never take Tab, so Tab leaves them whether the switch is on or off.
   ['Ctrl+M', 'In the editor: Monaco’s “Tab moves focus” switch; here Tab always leaves the read-only editor'],
