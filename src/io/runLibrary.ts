@@ -1,3 +1,4 @@
+import { isObject } from '../steps/runs/json';
 import { RUN_FORMATS, type Action, type ParsedRun, type RunOperation } from '../steps/runs/types';
 import { formatChars } from '../model/format';
 import { isRunId } from '../model/location';
@@ -114,7 +115,7 @@ function listed(storage: StorageLike): LibraryEntry[] {
 function savedAtOf(raw: string): number {
   try {
     const value: unknown = JSON.parse(raw);
-    return isRecord(value) && typeof value.savedAt === 'number' ? value.savedAt : 0;
+    return isObject(value) && typeof value.savedAt === 'number' ? value.savedAt : 0;
   } catch {
     return 0;
   }
@@ -127,16 +128,12 @@ function parseStored(key: string, scenario: string, raw: string): StoredRun | nu
   } catch {
     return null;
   }
-  if (!isRecord(value) || value.version !== VERSION) return null;
+  if (!isObject(value) || value.version !== VERSION) return null;
   const { id, run, savedAt } = value;
   if (typeof id !== 'string' || !isRunId(id) || runPrefixOf(scenario) + id !== key || value.scenario !== scenario)
     return null;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || !isParsedRun(run)) return null;
   return { id, scenario, run, savedAt };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -145,7 +142,7 @@ const optionalString = (value: unknown) => value === undefined || typeof value =
 /** Whether stored data is a parsed run the replay can take: every field of every operation checked. */
 export function isParsedRun(value: unknown): value is ParsedRun {
   return (
-    isRecord(value) &&
+    isObject(value) &&
     isString(value.name) &&
     (RUN_FORMATS as readonly unknown[]).includes(value.format) &&
     (value.cwd === null || isString(value.cwd)) &&
@@ -159,7 +156,7 @@ export function isParsedRun(value: unknown): value is ParsedRun {
 
 function isOperation(value: unknown, index: number): value is RunOperation {
   return (
-    isRecord(value) &&
+    isObject(value) &&
     value.index === index &&
     isString(value.tool) &&
     isString(value.location) &&
@@ -172,7 +169,7 @@ function isOperation(value: unknown, index: number): value is RunOperation {
 }
 
 function isAction(value: unknown): value is Action {
-  if (!isRecord(value)) return false;
+  if (!isObject(value)) return false;
   switch (value.type) {
     case 'mkdir':
     case 'delete':
@@ -184,7 +181,7 @@ function isAction(value: unknown): value is Action {
         isString(value.path) &&
         Array.isArray(value.edits) &&
         value.edits.every(
-          (e: unknown) => isRecord(e) && isString(e.old) && isString(e.new) && typeof e.all === 'boolean',
+          (e: unknown) => isObject(e) && isString(e.old) && isString(e.new) && typeof e.all === 'boolean',
         )
       );
     case 'insert':
