@@ -98,6 +98,8 @@ test('shortcuts are inert while typing and list themselves on ?', async ({ page 
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Focus goes back to the page, which had it when the dialog opened.
+  await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
   const scroll = await page.evaluate(() => window.scrollY);
   await page.keyboard.press('Space');
   await expect(app.button('Pause')).toBeVisible();
