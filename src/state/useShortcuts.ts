@@ -5,8 +5,8 @@ import { lastPosition } from './store';
 /** True when a key press belongs to what has focus: typing, a native control, the tree, the editor. */
 function belongsToFocus(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  // A dialog closed by Escape keeps focus on its hidden button until the browser's next focus fix-up, so
-  // a key pressed at once would go to that button instead of the page.
+  // A closed dialog keeps focus on its hidden button until its `close` event gives it back (useModalDialog);
+  // a key pressed before that belongs to the page, not to that button.
   if (target.closest('dialog:not([open])')) return false;
   if (target.closest('.monaco-editor, [role="tree"], [role="dialog"]')) return true;
   if (target.isContentEditable) return true;

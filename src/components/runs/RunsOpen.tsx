@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
+import { FilePickButton } from '../ui/FilePickButton';
 import { useDropZone } from '../ui/useDropZone';
 import { cancelRuns, dismissRunMessages, fileInputs, openRuns, useRunLoader } from '../../state/runLoader';
 import { useStepwise } from '../../state/appStore';
@@ -15,7 +16,6 @@ export interface RunsOpenProps {
  * worker's progress with Cancel, and each input that could not be read with its reason.
  */
 export function RunsOpen({ onOpened }: RunsOpenProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const textId = useId();
   const title = useStepwise((s) => s.scenario.replay.document.title);
@@ -53,30 +53,18 @@ export function RunsOpen({ onOpened }: RunsOpenProps) {
         </p>
       )}
       <div className="runs-open__actions">
-        <button
-          type="button"
-          className="button button--primary"
+        <FilePickButton
+          primary
+          multiple
           disabled={busy}
-          onClick={() => {
+          accept=".jsonl,.json,.eval,application/json"
+          onPick={(files) => {
             dismissRunMessages();
-            fileInput.current?.click();
+            void open(files);
           }}
         >
           Open run…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".jsonl,.json,.eval,application/json"
-          hidden
-          aria-label="Run files"
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            if (files.length > 0) void open(files);
-          }}
-        />
+        </FilePickButton>
         <span className="muted runs-open__formats">
           {compact
             ? 'or drop more runs here'

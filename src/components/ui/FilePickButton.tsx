@@ -7,6 +7,8 @@ export interface FilePickButtonProps {
   accept?: string;
   /** Picks a folder (every file in it, named by its path from the folder) instead of one file. */
   folder?: boolean;
+  /** Several files may be picked at once. */
+  multiple?: boolean;
   primary?: boolean;
   disabled?: boolean;
   /** Called with what was picked; never for an empty choice. */
@@ -18,6 +20,7 @@ export function FilePickButton({
   children,
   accept,
   folder = false,
+  multiple = false,
   primary = false,
   disabled,
   onPick,
@@ -41,6 +44,7 @@ export function FilePickButton({
         }}
         type="file"
         accept={accept}
+        multiple={multiple}
         hidden
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
