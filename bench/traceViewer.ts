@@ -173,6 +173,9 @@ async function measureLoad(
       }, stored);
     await page.goto(url);
     const { list } = await paintedTimes(page, ['list'], 120_000);
+    // Key presses start once the page has loaded what it loads after its first paint (stepwise's editor, the
+    // trace viewer's trace and first snapshot): stepping is timed here, loading is timed by the other figures.
+    await page.waitForLoadState('networkidle');
     const listed =
       side === 'stepwise'
         ? Number(await page.locator('input[type="range"][aria-label="Step"]').getAttribute('max'))

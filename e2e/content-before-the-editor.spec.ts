@@ -90,3 +90,42 @@ test('Monaco opens where the plain text was scrolled to', async ({ page }) => {
   // Monaco draws its lines shifted up by how far it is scrolled.
   await expect(pane.locator('.monaco-editor .lines-content')).toHaveCSS('top', `-${scrolledTo}px`);
 });
+
+test('a link to a step that shows no file loads the editor while the page is idle, so the next file opens in it', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
+  const app = new StepwisePage(page);
+  await app.open('?step=5');
+  await expect(page.getByText('Select a file in the tree to see its content.')).toBeVisible();
+  // No file is shown, yet the editor's chunk is fetched.
+  await expect.poll(() => scripts.some((path) => /\/assets\/setup-[\w-]+\.js$/.test(path))).toBe(true);
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+
+  await app.button('Next step').click();
+  await expect(app.editorText()).toContainText('"architecture_version"');
+});
+
+test('the first diff in a narrow pane is inline from its first frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new StepwisePage(page);
+  await app.open('?step=32');
+  await expect(app.editorText()).toContainText('"templates"');
+  // What each frame is about to show: the class of every diff's labels, read before the frame's paint.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { labelsSeen: string[] }).labelsSeen = seen;
+    const sample = () => {
+      document.querySelectorAll('.diff-view__labels').forEach((labels) => seen.push(labels.className));
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+
+  await app.button('Next step').click();
+  await expect(page.locator('.monaco-diff-editor .editor.modified')).toContainText('"services_configured"');
+  const seen = await page.evaluate(() => (window as unknown as { labelsSeen: string[] }).labelsSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(new Set(seen)).toEqual(new Set(['diff-view__labels diff-view__labels--inline']));
+});

@@ -1,7 +1,7 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
-import { useValueAfterPaint } from '../../state/afterPaint';
+import { useValueAfterPaint, whenIdle } from '../../state/afterPaint';
 import { useStepwise } from '../../state/appStore';
 import { earlierVersions } from '../../model/playback';
 import { creationStepOf } from '../../model/treeRows';
@@ -11,6 +11,7 @@ import { baseName } from '../../steps/names';
 import { getNode, readFile } from '../../steps/tree';
 import { FileTextOptions, useFileText } from './FileTextOptions';
 import { FileView } from './FileView';
+import { loadMonaco } from './monaco/status';
 import { PresentedDiff } from './PresentedDiff';
 import { StepOptions } from '../ui/StepOptions';
 import './FilePane.css';
@@ -42,6 +43,9 @@ interface PaneView {
  * pane is being drawn waits for it.
  */
 export function FilePane() {
+  // The editor is loaded once the page is idle even when no file is shown yet (a link to a folder's step), so
+  // that the first step onto a file does not stall on it: evaluating Monaco's chunk takes a few hundred ms.
+  useEffect(() => whenIdle(loadMonaco), []);
   const view = useValueAfterPaint(
     useStepwise(
       useShallow((s): PaneView => ({
@@ -64,7 +68,6 @@ export function FilePane() {
 const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, replay }: PaneView) {
   const snapshot = replay.snapshots[position];
   const downloadFile = useStepwise((s) => s.downloadFile);
-  const body = useRef<HTMLDivElement>(null);
   // Created once, outside React's tree: each view is portalled into its host, and the host is moved in and
   // out of the body below without React unmounting what is inside.
   const [hosts] = useState(() => ({ file: viewHost(), diff: viewHost() }));
@@ -82,14 +85,19 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
   const [kept, setKept] = useState<Record<ViewKind, boolean>>({ file: false, diff: false });
   if (shown && !kept[shown]) setKept({ ...kept, [shown]: true });
 
-  // Before paint, so that the new position never shows the other view for a frame.
-  useLayoutEffect(() => {
-    for (const kind of ['file', 'diff'] as const) {
-      const target = kind === shown ? body.current : null;
-      if (!target) hosts[kind].remove();
-      else if (hosts[kind].parentNode !== target) target.append(hosts[kind]);
-    }
-  });
+  // The shown view's host is put into the body when the body is committed: before paint, so that the new
+  // position never shows the other view for a frame, and before the views' own layout effects (the body comes
+  // first in the tree), so that a view measuring itself there (PresentedDiff's layout) finds its real width.
+  const attachShown = useCallback(
+    (target: HTMLDivElement) => {
+      for (const kind of ['file', 'diff'] as const) if (kind !== shown) hosts[kind].remove();
+      if (shown) target.append(hosts[shown]);
+      return () => {
+        for (const kind of ['file', 'diff'] as const) hosts[kind].remove();
+      };
+    },
+    [shown, hosts],
+  );
 
   const views = (
     <>
@@ -159,7 +167,7 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
             Download file
           </button>
         </header>
-        <div className="file-pane__body" ref={body} />
+        <div className="file-pane__body" ref={attachShown} />
       </section>
     );
   }

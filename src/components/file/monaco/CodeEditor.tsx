@@ -50,15 +50,21 @@ export function CodeEditor({ path, value, language, ariaLabel, wordWrap, startSc
   }, []);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
     const before = shown.current;
     if (before?.path !== path || before.value !== value) replaceContent(model, value, before?.path === path);
     // The first text shown opens where the plain text it replaces was scrolled to.
-    if (before === null && startScroll) editorRef.current?.setScrollPosition(startScroll.current);
+    if (before === null && startScroll) editor.setScrollPosition(startScroll.current);
     shown.current = { path, value };
     // After the text: a new language re-tokenizes only what is shown, once.
     if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+    // Monaco colours at once only the lines that were on screen before the change; lines that come into view
+    // with new text stay plain until its visible-lines timer fires 50 ms later and are drawn again then.
+    // Restoring the view state marks the visible lines as settled, which colours them all in this frame.
+    const view = editor.saveViewState();
+    if (view) editor.restoreViewState(view);
   }, [path, value, language, startScroll]);
 
   useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);

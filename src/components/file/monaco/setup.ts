@@ -21,8 +21,8 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/diffEditor/register';
 // Says why typing does nothing instead of ignoring it silently.
 import 'monaco-editor/features/readOnlyMessage/register';
-import 'monaco-editor/languages/definitions/markdown/register';
-import 'monaco-editor/languages/definitions/yaml/register';
+import * as markdown from 'monaco-editor/languages/definitions/markdown/markdown';
+import * as yaml from 'monaco-editor/languages/definitions/yaml/yaml';
 import { createTokenizationSupport } from 'monaco-editor/languages/features/json/tokenization';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { reportMonacoFailure } from './status';
@@ -54,6 +54,19 @@ monaco.languages.setLanguageConfiguration('json', {
     ['[', ']'],
   ],
 });
+
+// YAML and Markdown are registered with their grammars rather than through their `register` modules, which
+// fetch each grammar (3.5 KB) as a chunk of its own the first time a file of that language is shown: the file
+// was drawn without colours and drawn again once the grammar arrived.
+// The app names each model's language itself (steps/language), so an id is all a language needs here.
+for (const [id, grammar] of [
+  ['yaml', yaml],
+  ['markdown', markdown],
+] as const) {
+  monaco.languages.register({ id });
+  monaco.languages.setMonarchTokensProvider(id, grammar.language);
+  monaco.languages.setLanguageConfiguration(id, grammar.conf);
+}
 
 // Before any editor exists: each one is created with the theme useMonacoTheme names.
 defineThemes(monaco.editor.defineTheme);
