@@ -43,7 +43,7 @@ interface PaneView {
  * pane is being drawn waits for it.
  */
 export function FilePane() {
-  // The editor is loaded once the page is idle even when no file is shown yet (a link to a folder's step), so
+  // The editor is loaded once the page is idle even when no file is shown yet (a link to a step without one), so
   // that the first step onto a file does not stall on it: evaluating Monaco's chunk takes a few hundred ms.
   useEffect(() => whenIdle(loadMonaco), []);
   const view = useValueAfterPaint(
