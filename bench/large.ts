@@ -76,12 +76,13 @@ export async function openDocument(page: Page, path: string, steps: number): Pro
 
 /**
  * Steps sampled where a person would step: 20 forward and back at ten places spread over the
- * document (`last` positions), after one untimed run of the same at the first place.
+ * document (`last` positions), after one untimed run of the same at the first place. `samples` are the
+ * latencies one by one, to pool with other loads'.
  */
 export async function sampleSteps(
   page: Page,
   last: number,
-): Promise<{ latencies: Summary; panes: Summary; inView: number }> {
+): Promise<{ latencies: Summary; panes: Summary; inView: number; samples: number[] }> {
   const latencies: number[] = [];
   const panes: number[] = [];
   let inView = 0;
@@ -97,7 +98,7 @@ export async function sampleSteps(
     panes.push(...run.panes);
     inView += run.inView;
   }
-  return { latencies: summarize(latencies), panes: summarize(panes), inView };
+  return { latencies: summarize(latencies), panes: summarize(panes), inView, samples: latencies };
 }
 
 /** Every large-scenario figure; `treeRows` is the number of tree rows at the last position, all folders open. */
