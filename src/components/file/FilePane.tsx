@@ -88,13 +88,13 @@ const FilePaneAt = memo(function FilePaneAt({ path, position, compareFrom, repla
   // The shown view's host is put into the body when the body is committed: before paint, so that the new
   // position never shows the other view for a frame, and before the views' own layout effects (the body comes
   // first in the tree), so that a view measuring itself there (PresentedDiff's layout) finds its real width.
+  // React runs the previous callback's cleanup before this one, so only the shown host is ever attached.
   const attachShown = useCallback(
     (target: HTMLDivElement) => {
-      for (const kind of ['file', 'diff'] as const) if (kind !== shown) hosts[kind].remove();
-      if (shown) target.append(hosts[shown]);
-      return () => {
-        for (const kind of ['file', 'diff'] as const) hosts[kind].remove();
-      };
+      if (!shown) return;
+      const host = hosts[shown];
+      target.append(host);
+      return () => host.remove();
     },
     [shown, hosts],
   );

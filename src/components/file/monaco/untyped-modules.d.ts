@@ -8,15 +8,8 @@ declare module 'monaco-editor/languages/features/json/tokenization' {
   export function createTokenizationSupport(supportComments: boolean): languages.TokensProvider;
 }
 
-/** Monarch grammars: a language's configuration (brackets, comments) and its tokenizer. */
-declare module 'monaco-editor/languages/definitions/yaml/yaml' {
-  import type { languages } from 'monaco-editor/editor/editor.api';
-
-  export const conf: languages.LanguageConfiguration;
-  export const language: languages.IMonarchLanguage;
-}
-
-declare module 'monaco-editor/languages/definitions/markdown/markdown' {
+/** Monaco's Monarch grammars (`yaml/yaml`, `markdown/markdown`, …): a language's configuration and its tokenizer. */
+declare module 'monaco-editor/languages/definitions/*' {
   import type { languages } from 'monaco-editor/editor/editor.api';
 
   export const conf: languages.LanguageConfiguration;
