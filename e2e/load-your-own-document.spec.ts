@@ -256,3 +256,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('the header badge of a loaded document counts the files that parse at every step, the last first', async ({
+  page,
+}) => {
+  const app = await openDocuments(page);
+  await paste(
+    page,
+    [
+      'Mixed plan',
+      '',
+      'Step 1: Create a directory named "r"',
+      'Step 2: Create a file named "a.json" in r with content: "{\\"a\\": "',
+      'Step 3: Create a file named "b.yaml" in r with content: "b: [1"',
+      'Step 4: Create a file named "c.yaml" in r with content: "c: 1"',
+      'Step 5: Create a file named "d.json" in r with content: {"d": 1}',
+      'Step 6: Update d.json: add e: 2',
+    ].join('\n'),
+  );
+  await expect(title(page)).toContainText('Mixed plan · 6 steps');
+  const badge = page.getByRole('banner').getByRole('note', { name: 'Validation' });
+  await app.slider.fill('6');
+  await expect(badge).toHaveText('2/4 files valid');
+  await app.slider.fill('3');
+  await expect(badge).toHaveText('0/2 files valid');
+  await app.slider.fill('4');
+  await expect(badge).toHaveText('1/3 files valid');
+});

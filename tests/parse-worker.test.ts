@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseJob, type ParseMessage, type ParseRequest } from '../src/io/parseWorker';
+import { replay } from '../src/steps/engine';
 import { parseDocument } from '../src/steps/parser';
+import { fileCountsAt } from '../src/steps/validate';
 import { doc } from './helpers';
 
 function run(request: ParseRequest): ParseMessage[] {
@@ -19,9 +21,35 @@ describe('parse worker job', () => {
     const replaying = messages.filter((m) => m.type === 'progress' && m.phase === 'replaying');
     expect(replaying.map((m) => (m.type === 'progress' ? m.done : -1))).toEqual([0, 500, 1000]);
     expect(replaying.every((m) => m.type === 'progress' && m.total === 1230)).toBe(true);
-    const last = messages.at(-1)!;
-    expect(last.type).toBe('done');
-    expect(last).toEqual({ type: 'done', source: doc(...steps) });
+    expect(messages.at(-2)).toEqual({ type: 'done', source: doc(...steps) });
+    // Then the file counts of every position: no files here.
+    const counts = messages.at(-1)!;
+    expect(counts.type === 'counts' && counts.packed).toEqual(new Uint32Array(1231 * 2));
+  });
+
+  it('counts the files that parse at every position after a sound document, handing over the buffer', () => {
+    const text = doc(
+      'Create a directory named "r"',
+      'Create a file named "a.json" in r with content: "{\\"a\\": "',
+      'Create a file named "b.yaml" in r with content: "b: 1"',
+      'Create a file named "c.json" in r with content: "{\\"c\\": 1}"',
+      'Update c.json: add d: 2',
+    );
+    const sent: Array<{ message: ParseMessage; transfer?: Transferable[] }> = [];
+    parseJob({ name: 'r', text }, (message, transfer) => sent.push({ message, transfer }));
+    const { message, transfer } = sent.at(-1)!;
+    const expected = replay(parseDocument(text));
+    const packed = message.type === 'counts' ? message.packed : null;
+    expect(Array.from(packed ?? [])).toEqual(
+      expected.snapshots.flatMap((_, p) => [fileCountsAt(expected, p).files, fileCountsAt(expected, p).valid]),
+    );
+    expect(Array.from(packed ?? []).slice(-2)).toEqual([3, 2]);
+    expect(transfer).toEqual([packed!.buffer]);
+  });
+
+  it('sends no counts after a failure', () => {
+    const messages = run({ name: 'r', text: doc('Create a directory named "b" inside nowhere') });
+    expect(messages.map((m) => m.type)).not.toContain('counts');
   });
 
   it('reports a parse error with its line, step and the line text', () => {
@@ -48,7 +76,7 @@ describe('parse worker job', () => {
 
   it('decodes bytes as UTF-8 and refuses invalid UTF-8 with a clear message', () => {
     const good = new TextEncoder().encode('\uFEFFCafé\nStep 1: Create a directory named "é"');
-    const done = run({ name: 'f.txt', bytes: good.buffer as ArrayBuffer }).at(-1)!;
+    const done = run({ name: 'f.txt', bytes: good.buffer as ArrayBuffer }).find((m) => m.type === 'done')!;
     expect(done.type === 'done' && parseDocument(done.source).title).toBe('Café');
     const bad = run({ name: 'f.txt', bytes: new Uint8Array([0x53, 0xc3, 0x28]).buffer }).at(-1)!;
     expect(bad.type).toBe('failed');

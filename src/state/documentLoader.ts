@@ -16,6 +16,8 @@ import type { ParseFailure, ParseMessage, ParseRequest } from '../io/parseWorker
 import { decodeShare, encodeShare, SHARE_LIMIT_BYTES, shareUrl } from '../io/shareLink';
 import { formatChars } from '../model/format';
 import type { DocumentRef } from '../model/location';
+import type { Replay } from '../steps/engine';
+import { adoptFileCounts } from '../steps/fileCounts';
 import { LIMITS } from '../steps/limits';
 import { stepwiseStore } from './appStore';
 import { SAMPLES } from './documentSamples';
@@ -29,7 +31,9 @@ import type { OpenResult } from './sync';
  * and the page parses and replays it again: about 0.2 s on the main thread for the 10,000-step benchmark
  * scenario. Sending the finished Replay back instead (structured clone keeps shared subtrees shared) cost
  * about 0.85 s for that scenario, 0.4 s of it on the main thread to rebuild the copy: slower, and a longer
- * stall.
+ * stall. While the page replays, the worker goes on to count the files that parse at every position (the
+ * header's verdict): that parses every version of every JSON and YAML file, which takes longer than the
+ * replay, and done on the page it made the garbage collector interrupt the steps of a 100,000-step document.
  *
  * The loader is a store of its own beside the app's: its state is transient I/O status read only by the
  * document views, a job outlives the dialog or tab that started it, and its code (with the library and the
@@ -140,34 +144,46 @@ function libraryStorage(): StorageLike {
 export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
   return createStore<LoaderState>()((set, get) => {
     let current: { worker: Worker; resolve: (outcome: LoadOutcome) => void } | null = null;
+    /** The worker of the last load, still counting the files of the replay the page built from it. */
+    let counting: { worker: Worker; replay: Replay } | null = null;
     /** Bumped by every new load and every cancel: a job whose number is stale stops. */
     let generation = 0;
     const notice = (text: string) => stepwise.getState().showNotice(text);
     const libraryChanged = () => set({ libraryVersion: get().libraryVersion + 1 });
     const fail = (name: string, failure: ParseFailure) => set({ progress: null, failure: { name, ...failure } });
 
+    function stopCounting(): void {
+      counting?.worker.terminate();
+      counting = null;
+    }
+
     function stop(): void {
       generation++;
+      stopCounting();
       if (!current) return;
       current.worker.terminate();
       current.resolve('stopped');
       current = null;
     }
 
-    /** Makes a document the worker found sound the current scenario; false (and the failure shown) if it is not. */
-    function adopt(name: string, source: string, { remember = true, sharedPayload }: LoadOptions): boolean {
+    /** Makes a document the worker found sound the current scenario; null (and the failure shown) if it is not. */
+    function adopt(
+      name: string,
+      source: string,
+      { remember = true, sharedPayload }: LoadOptions,
+    ): LoadedScenario | null {
       let scenario: LoadedScenario;
       try {
         const loaded = loadScenario(source, name, documentId(source));
         scenario = { ...loaded, name: loaded.replay.document.title, sharedPayload };
       } catch (e) {
         fail(name, { message: errorMessage(e) });
-        return false;
+        return null;
       }
       stepwise.getState().openScenario(scenario);
       set({ progress: null, failure: null });
       if (remember) rememberDocument(scenario);
-      return true;
+      return scenario;
     }
 
     /** Keeps a document in "Your documents"; returns whether it was saved. */
@@ -224,23 +240,34 @@ export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
           resolve(outcome);
         };
         worker.onmessage = (event: MessageEvent<ParseMessage>) => {
-          if (current !== job) return;
           const message = event.data;
+          if (message.type === 'counts') {
+            if (counting?.worker !== worker) return;
+            adoptFileCounts(counting.replay, message.packed);
+            stopCounting();
+            return;
+          }
+          if (current !== job) return;
           if (message.type === 'progress') set({ progress: { name, ...message } });
           else if (message.type === 'failed') {
             fail(name, message.failure);
             finish('failed');
+          } else if (options.wanted?.() === false) {
+            set({ progress: null });
+            finish('stopped');
           } else {
-            // The worker's replay is dropped before the page builds its own: never two in memory at once.
-            worker.terminate();
-            if (options.wanted?.() === false) {
-              set({ progress: null });
-              finish('stopped');
-            } else finish(adopt(name, message.source, options) ? 'loaded' : 'failed');
+            // The worker has dropped its replay; it goes on to count the files while the page replays.
+            const scenario = adopt(name, message.source, options);
+            if (!scenario) return finish('failed');
+            counting = { worker, replay: scenario.replay };
+            current = null;
+            resolve('loaded');
           }
         };
         worker.onerror = (event) => {
           event.preventDefault();
+          // Without the counts, the page counts for itself (see ValidationBadge).
+          if (counting?.worker === worker) return stopCounting();
           if (current !== job) return;
           fail(name, { message: `The document reader stopped unexpectedly: ${event.message || 'unknown error'}` });
           finish('failed');

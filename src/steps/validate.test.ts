@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import builtinText from '../scenarios/microservices_ecosystem_steps.txt?raw';
 import { replay } from './engine';
 import { parseDocument } from './parser';
-import { checkFiles, fileCountsAt, validateSnapshot, validationSummary, verdictAt } from './validate';
+import { adoptFileCounts, fileCountTable } from './fileCounts';
+import {
+  checkFiles,
+  fileCountsAt,
+  fileVersions,
+  packFileCounts,
+  validateSnapshot,
+  validationSummary,
+  verdictAt,
+} from './validate';
 
 const builtin = replay(parseDocument(builtinText));
 const doc = (...lines: string[]) => replay(parseDocument(lines.join('\n')));
@@ -97,7 +106,28 @@ describe('verdictAt (the header badge, derived step by step)', () => {
         expect(verdict.isLast).toBe(full.isLast);
       }
     });
+
+    it(`counts ${name} the same from its file versions alone (the document loader's worker)`, () => {
+      const packed = packFileCounts(fileVersions(result));
+      result.snapshots.forEach((_, p) => {
+        const full = validateSnapshot(result, p);
+        expect([packed[2 * p], packed[2 * p + 1]]).toEqual([full.files.length, full.valid]);
+      });
+    });
   }
+
+  it('reads counts handed over for a replay, and refuses a table of another size', () => {
+    const fresh = doc(
+      'Step 1: Create a directory named "r"',
+      'Step 2: Create a file named "a.txt" in r with content: "a"',
+    );
+    expect(adoptFileCounts(fresh, new Uint32Array(4))).toBe(false);
+    expect(adoptFileCounts(fresh, Uint32Array.of(1, 0, 0, 0, 0, 0))).toBe(false);
+    expect(fileCountTable(fresh).known).toBe(1);
+    // Made-up figures, to show that adopted counts are looked up, not counted again.
+    expect(adoptFileCounts(fresh, Uint32Array.of(0, 0, 7, 5, 9, 8))).toBe(true);
+    expect(fileCountsAt(fresh, 2)).toEqual({ files: 9, valid: 8 });
+  });
 
   it('is good only when every file parses and, at the last step, the structure matches', () => {
     expect(withBrokenFile.error).toBeNull();

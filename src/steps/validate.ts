@@ -1,6 +1,7 @@
 import type { Replay } from './engine';
 import { syntaxProblem } from './equivalence';
 import { languageOf, type Language } from './language';
+import { fileCountTable, type FileCounts } from './fileCounts';
 import { getNode, walkTree, type DirectoryNode, type FileNode } from './tree';
 import type { ExpectedEntry } from './types';
 
@@ -107,44 +108,77 @@ export function validationSummary(validation: Validation): string {
   );
 }
 
-export interface FileCounts {
-  readonly files: number;
-  /** Files that parse (or need no parsing). */
-  readonly valid: number;
+/**
+ * What the step at a position left in the file it created or changed, or null for other steps: all the file
+ * counts need, without the trees (see fileVersions).
+ */
+export interface FileVersion {
+  readonly path: string;
+  readonly added: boolean;
+  readonly node: FileNode;
+}
+
+/** Each position's FileVersion; holding these keeps the file nodes but none of the trees. */
+export function fileVersions(replay: Replay): (FileVersion | null)[] {
+  return replay.snapshots.map((_, p) => versionAt(replay, p));
+}
+
+function versionAt(replay: Replay, p: number): FileVersion | null {
+  const { change, root } = replay.snapshots[p];
+  if (change?.entryKind !== 'file') return null;
+  return { path: change.path, added: change.type === 'added', node: getNode(root, change.path) as FileNode };
+}
+
+/**
+ * The counts of every position, packed as fileCountTable lays them out, from each position's FileVersion.
+ * The document loader's worker computes them, so that the page need not parse every file version itself.
+ */
+export function packFileCounts(versions: readonly (FileVersion | null)[]): Uint32Array {
+  const packed = new Uint32Array(versions.length * 2);
+  const latest = new Map<string, FileNode>();
+  versions.forEach((version, p) => {
+    if (p === 0) return;
+    const before = version && !version.added ? (latest.get(version.path) ?? null) : null;
+    countStep(packed, p, version, before);
+    if (version) latest.set(version.path, version.node);
+  });
+  return packed;
+}
+
+/** Position p's counts from p - 1's: each step adds one entry or changes one file. */
+function countStep(packed: Uint32Array, p: number, version: FileVersion | null, before: FileNode | null): void {
+  let files = packed[2 * p - 2];
+  let valid = packed[2 * p - 1];
+  if (version) {
+    const isValid = (node: FileNode) => (problemOf(version.path, node) === null ? 1 : 0);
+    if (version.added) files++;
+    valid += isValid(version.node) - (before ? isValid(before) : 0);
+  }
+  packed[2 * p] = files;
+  packed[2 * p + 1] = valid;
+}
+
+/**
+ * How many files exist at `position` and how many of them parse, without walking the tree: the counts
+ * follow from the previous position's. Once computed (or handed over, see adoptFileCounts), any position
+ * costs a lookup.
+ */
+export function fileCountsAt(replay: Replay, position: number): FileCounts {
+  const table = fileCountTable(replay);
+  const { packed } = table;
+  for (let p = table.known; p <= position; p++) {
+    const version = versionAt(replay, p);
+    const before = version && !version.added ? (getNode(replay.snapshots[p - 1].root, version.path) as FileNode) : null;
+    countStep(packed, p, version, before);
+    table.known = p + 1;
+  }
+  return { files: packed[2 * position], valid: packed[2 * position + 1] };
 }
 
 export interface Verdict {
   readonly text: string;
   readonly good: boolean;
   readonly isLast: boolean;
-}
-
-// counts[p] for p = 0..counts.length - 1, extended on demand.
-const countsByReplay = new WeakMap<Replay, FileCounts[]>();
-
-/**
- * How many files exist at `position` and how many of them parse, without walking the tree: each
- * step adds one entry or changes one file, so the counts follow from the previous position's.
- * Once computed, any position costs a lookup.
- */
-export function fileCountsAt(replay: Replay, position: number): FileCounts {
-  let counts = countsByReplay.get(replay);
-  if (!counts) countsByReplay.set(replay, (counts = [{ files: 0, valid: 0 }]));
-  for (let p = counts.length; p <= position; p++) {
-    const { files, valid } = counts[p - 1];
-    const change = replay.snapshots[p].change;
-    if (!change || change.entryKind !== 'file') {
-      counts.push(counts[p - 1]);
-      continue;
-    }
-    const isValid = (at: number) => {
-      const node = getNode(replay.snapshots[at].root, change.path);
-      return node?.kind === 'file' && problemOf(change.path, node) === null ? 1 : 0;
-    };
-    if (change.type === 'added') counts.push({ files: files + 1, valid: valid + isValid(p) });
-    else counts.push({ files, valid: valid - isValid(p - 1) + isValid(p) });
-  }
-  return counts[position];
 }
 
 /** The header's verdict at `position`: file counts at every step, the structure at the last. */

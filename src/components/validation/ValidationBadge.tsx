@@ -8,6 +8,8 @@ type ValidateModule = typeof import('../../steps/validate');
 /**
  * The validation verdict of the current step, always in view. The checker (and the YAML parser it
  * needs) is loaded once the page is idle after the first paint; until then the badge says "checking…".
+ * The file counts behind the verdict come with a loaded document from the loader's worker
+ * (documentLoader.ts); positions not counted yet are counted on demand (verdictAt).
  */
 export function ValidationBadge() {
   const replay = useStepwise((s) => s.scenario.replay);
@@ -34,22 +36,6 @@ export function ValidationBadge() {
       cancel();
     };
   }, []);
-
-  // Counting ahead while the page is idle makes a later jump a lookup; the counts of positions
-  // not reached yet are derived on demand all the same.
-  useEffect(() => {
-    if (!checker) return;
-    const last = replay.snapshots.length - 1;
-    let next = 0;
-    let cancel = () => {};
-    const countAhead = (deadline: IdleDeadline) => {
-      while (next < last && deadline.timeRemaining() > 2)
-        checker.fileCountsAt(replay, (next = Math.min(last, next + 25)));
-      if (next < last) cancel = whenIdle(countAhead);
-    };
-    cancel = whenIdle(countAhead);
-    return () => cancel();
-  }, [checker, replay]);
 
   const verdict = useMemo(() => checker?.verdictAt(replay, position) ?? null, [checker, replay, position]);
   const warnings = replay.document.warnings.length;

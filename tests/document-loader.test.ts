@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseJob, type ParseMessage, type ParseRequest } from '../src/io/parseWorker';
+import { createDocumentLoader } from '../src/state/documentLoader';
+import { loadScenario } from '../src/state/scenario';
+import { createStepwiseStore } from '../src/state/store';
+import { fileCountTable } from '../src/steps/fileCounts';
+import { fileCountsAt } from '../src/steps/validate';
+import { doc } from './helpers';
+
+/** Runs the real worker job, delivering each message in a task of its own as a worker does, until terminated. */
+class JobWorker {
+  static made: JobWorker[] = [];
+  onmessage: ((event: { data: ParseMessage }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  terminated = false;
+  constructor() {
+    JobWorker.made.push(this);
+  }
+  postMessage(request: ParseRequest): void {
+    parseJob(request, (message) =>
+      setTimeout(() => {
+        if (!this.terminated) this.onmessage?.({ data: message });
+      }),
+    );
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const SOURCE = doc(
+  'Create a directory named "r"',
+  'Create a file named "a.json" in r with content: "{\\"a\\": "',
+  'Create a file named "b.yaml" in r with content: "b: [1"',
+  'Create a file named "c.yaml" in r with content: "c: 1"',
+  'Create a file named "d.json" in r with content: "{\\"d\\": 1}"',
+  'Update d.json: add e: 2',
+);
+
+describe('the document loader', () => {
+  beforeEach(() => {
+    JobWorker.made = [];
+    vi.stubGlobal('Worker', JobWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('takes the file counts of every position from its worker, which then stops', async () => {
+    const stepwise = createStepwiseStore();
+    const loader = createDocumentLoader(stepwise);
+    expect(await loader.getState().loadDocument({ text: SOURCE }, 'counted', { remember: false })).toBe(true);
+    const { replay } = stepwise.getState().scenario;
+    expect(replay.snapshots).toHaveLength(7);
+    await vi.waitFor(() => expect(JobWorker.made[0].terminated).toBe(true));
+    // Every position is known without the page counting; the figures are those the page would count.
+    expect(fileCountTable(replay).known).toBe(7);
+    const counted = loadScenario(SOURCE, 'again', 'again').replay;
+    for (let p = 0; p < 7; p++) expect(fileCountsAt(replay, p)).toEqual(fileCountsAt(counted, p));
+    expect(fileCountsAt(replay, 6)).toEqual({ files: 4, valid: 2 });
+  });
+
+  it('drops the counts of a document replaced before they arrive', async () => {
+    const stepwise = createStepwiseStore();
+    const loader = createDocumentLoader(stepwise);
+    const first = loader.getState().loadDocument({ text: SOURCE }, 'first', { remember: false });
+    expect(await first).toBe(true);
+    const firstReplay = stepwise.getState().scenario.replay;
+    // The counts message of the first load is still queued when the second load starts.
+    expect(JobWorker.made[0].terminated).toBe(false);
+    expect(
+      await loader
+        .getState()
+        .loadDocument({ text: doc('Create a directory named "x"') }, 'second', { remember: false }),
+    ).toBe(true);
+    expect(JobWorker.made[0].terminated).toBe(true);
+    expect(fileCountTable(firstReplay).known).toBe(1);
+    await vi.waitFor(() => expect(JobWorker.made[1].terminated).toBe(true));
+    expect(fileCountTable(stepwise.getState().scenario.replay).known).toBe(2);
+  });
+});
