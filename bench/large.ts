@@ -29,7 +29,7 @@ type ProbeWindow = Window & {
 export interface LargeFigures {
   /** File chosen → step list of the new document painted. */
   loadMs: number;
-  /** File chosen → the loader's worker ended. */
+  /** File chosen → the loader's counting worker ended. */
   workerMs: number;
   /** End → Monaco showing the last step's file, ms. */
   editorAfterEndMs: number;
@@ -55,14 +55,14 @@ export interface LargeFigures {
 export interface Opened {
   /** File chosen → the step list of the new document painted. */
   loadMs: number;
-  /** File chosen → the loader's worker ended (it counts the valid files at every position after the load). */
+  /** File chosen → the loader's counting worker ended (started once the document is painted; see documentLoader.ts). */
   workerMs: number;
 }
 
 /**
  * Opens the document through the app's own loader; resolves null when the app has no such control.
- * Resolves once the loader's worker has ended too: the steps sampled after this are not slowed down by what
- * the load left running on the second core.
+ * Resolves once the loader's second worker, which counts the files that parse at every position, has ended
+ * too: the steps sampled after this are not slowed down by what the load left running on the second core.
  */
 export async function openDocument(page: Page, path: string, steps: number): Promise<Opened | null> {
   const open = page.getByRole('button', { name: 'Load document' });
@@ -82,8 +82,12 @@ export async function openDocument(page: Page, path: string, steps: number): Pro
     });
     w.__stepwiseProbe.watchText('loaded', '#step-list-title', text);
   }, String(steps));
+  let readers = 0;
   const workerEnded = page
-    .waitForEvent('worker', { predicate: (worker) => worker.url().includes('parseWorker'), timeout: 120_000 })
+    .waitForEvent('worker', {
+      predicate: (worker) => worker.url().includes('parseWorker') && ++readers === 2,
+      timeout: 120_000,
+    })
     .then((worker) => new Promise<number>((resolve) => worker.once('close', () => resolve(performance.now()))));
   await (await chooser).setFiles(path);
   const chosenAt = performance.now();

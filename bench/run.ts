@@ -379,7 +379,7 @@ async function everything(args: Set<string>, results: Collected, rowsOut: Row[])
         else
           rowsOut.push(
             atMost(section, 'load: file chosen → step list painted', ms(figures.loadMs), figures.loadMs, 1500, 'ms'),
-            info(section, '  file chosen → loader worker ended (files counted)', ms(figures.workerMs)),
+            info(section, '  file chosen → files counted (worker ended)', ms(figures.workerMs)),
             info(section, 'End → Monaco shows the last file', ms(figures.editorAfterEndMs)),
             atMost(section, 'step, med / p95 / max', spread(figures.steps), figures.steps.p95, 16, 'ms p95'),
             info(section, '  file pane (Monaco) painted, a frame later', spread(figures.paneSteps)),
@@ -503,7 +503,7 @@ function sizeUiRows({ loads, workers, steps }: SizeUiFigures): Row[] {
     info(SIZE, '  flat 10k, median', ms(loads.flat.median)),
     info(
       SIZE,
-      'page: file chosen → loader worker ended (files counted), 10k / 100k / flat, med.',
+      'page: file chosen → files counted (worker ended), 10k / 100k / flat, med.',
       `${ms(workers.deep.median)} / ${ms(workers.deep100k.median)} / ${ms(workers.flat.median)}`,
     ),
     info(SIZE, 'page: step, deep 10k, med / p95 / max', spread(steps.deep)),

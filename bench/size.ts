@@ -1,7 +1,7 @@
 /**
  * How the page copes with size and shape: the generated 10,000- and 100,000-step deep documents
  * loaded in alternation (each in a new browser context, through Load document → Open file…) and
- * stepped the same way after every load, once the loader's worker has ended, and the flat document loaded.
+ * stepped the same way after every load, once the loader's counting worker has ended, and the flat document loaded.
  */
 import type { Browser } from '@playwright/test';
 import { DOCUMENTS, ensureDocument, type DocumentName } from './generate';
@@ -12,7 +12,7 @@ import { newBenchPage, paintedTimes } from './ui';
 export interface SizeUiFigures {
   /** File chosen → step list painted (the worker's parse and replay, then the page's). */
   loads: Record<DocumentName, Summary>;
-  /** File chosen → the loader's worker ended (it counts the files at every position beside the page's replay). */
+  /** File chosen → the loader's counting worker ended (it starts once the document is painted). */
   workers: Record<DocumentName, Summary>;
   /**
    * Steps sampled after every load of each deep document, pooled: the loads alternate, so a stretch of the run

@@ -13,10 +13,13 @@ class JobWorker {
   onmessage: ((event: { data: ParseMessage }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   terminated = false;
+  /** Whether the page asked this worker to count. */
+  counts: boolean | undefined;
   constructor() {
     JobWorker.made.push(this);
   }
   postMessage(request: ParseRequest): void {
+    this.counts = request.count;
     parseJob(request, (message) =>
       setTimeout(() => {
         if (!this.terminated) this.onmessage?.({ data: message });
@@ -41,16 +44,22 @@ describe('the document loader', () => {
   beforeEach(() => {
     JobWorker.made = [];
     vi.stubGlobal('Worker', JobWorker);
+    // A frame every 16 ms: the loader asks for the counts once the page has painted the document.
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16));
+    vi.stubGlobal('cancelAnimationFrame', (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle));
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('takes the file counts of every position from its worker, which then stops', async () => {
+  it('counts the files of every position in a second worker once the document is painted', async () => {
     const stepwise = createStepwiseStore();
     const loader = createDocumentLoader(stepwise);
     expect(await loader.getState().loadDocument({ text: SOURCE }, 'counted', { remember: false })).toBe(true);
     const { replay } = stepwise.getState().scenario;
     expect(replay.snapshots).toHaveLength(7);
-    await vi.waitFor(() => expect(JobWorker.made[0].terminated).toBe(true));
+    // The reader's worker is gone before the page replays; the counting one starts after the next frame.
+    expect(JobWorker.made.map((w) => [w.counts, w.terminated])).toEqual([[undefined, true]]);
+    await vi.waitFor(() => expect(JobWorker.made[1]?.terminated).toBe(true));
+    expect(JobWorker.made[1].counts).toBe(true);
     // Every position is known without the page counting; the figures are those the page would count.
     expect(fileCountTable(replay).known).toBe(7);
     const counted = loadScenario(SOURCE, 'again', 'again').replay;
@@ -58,22 +67,17 @@ describe('the document loader', () => {
     expect(fileCountsAt(replay, 6)).toEqual({ files: 4, valid: 2 });
   });
 
-  it('drops the counts of a document replaced before they arrive', async () => {
+  it('does not count a document replaced before it was painted', async () => {
     const stepwise = createStepwiseStore();
     const loader = createDocumentLoader(stepwise);
-    const first = loader.getState().loadDocument({ text: SOURCE }, 'first', { remember: false });
-    expect(await first).toBe(true);
+    expect(await loader.getState().loadDocument({ text: SOURCE }, 'first', { remember: false })).toBe(true);
     const firstReplay = stepwise.getState().scenario.replay;
-    // The counts message of the first load is still queued when the second load starts.
-    expect(JobWorker.made[0].terminated).toBe(false);
-    expect(
-      await loader
-        .getState()
-        .loadDocument({ text: doc('Create a directory named "x"') }, 'second', { remember: false }),
-    ).toBe(true);
-    expect(JobWorker.made[0].terminated).toBe(true);
+    const second = doc('Create a directory named "x"');
+    expect(await loader.getState().loadDocument({ text: second }, 'second', { remember: false })).toBe(true);
+    await vi.waitFor(() => expect(JobWorker.made[2]?.terminated).toBe(true));
+    // The first document's reader, the second's, and one counting worker: the second document's.
+    expect(JobWorker.made.map((w) => w.counts)).toEqual([undefined, undefined, true]);
     expect(fileCountTable(firstReplay).known).toBe(1);
-    await vi.waitFor(() => expect(JobWorker.made[1].terminated).toBe(true));
     expect(fileCountTable(stepwise.getState().scenario.replay).known).toBe(2);
   });
 });

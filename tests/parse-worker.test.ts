@@ -21,13 +21,15 @@ describe('parse worker job', () => {
     const replaying = messages.filter((m) => m.type === 'progress' && m.phase === 'replaying');
     expect(replaying.map((m) => (m.type === 'progress' ? m.done : -1))).toEqual([0, 500, 1000]);
     expect(replaying.every((m) => m.type === 'progress' && m.total === 1230)).toBe(true);
-    expect(messages.at(-2)).toEqual({ type: 'done', source: doc(...steps) });
-    // Then the file counts of every position: no files here.
-    const counts = messages.at(-1)!;
+    expect(messages.at(-1)).toEqual({ type: 'done', source: doc(...steps) });
+    // Asked to count, it goes on to count the files at every position: none here.
+    const counted = run({ name: 'big', text: doc(...steps), count: true });
+    expect(counted.at(-2)).toEqual(messages.at(-1));
+    const counts = counted.at(-1)!;
     expect(counts.type === 'counts' && counts.packed).toEqual(new Uint32Array(1231 * 2));
   });
 
-  it('counts the files that parse at every position after a sound document, handing over the buffer', () => {
+  it('counts the files that parse at every position of a sound document when asked, handing over the buffer', () => {
     const text = doc(
       'Create a directory named "r"',
       'Create a file named "a.json" in r with content: "{\\"a\\": "',
@@ -36,7 +38,8 @@ describe('parse worker job', () => {
       'Update c.json: add d: 2',
     );
     const sent: Array<{ message: ParseMessage; transfer?: Transferable[] }> = [];
-    parseJob({ name: 'r', text }, (message, transfer) => sent.push({ message, transfer }));
+    parseJob({ name: 'r', text, count: true }, (message, transfer) => sent.push({ message, transfer }));
+    expect(sent.at(-2)!.message.type).toBe('done');
     const { message, transfer } = sent.at(-1)!;
     const expected = replay(parseDocument(text));
     const packed = message.type === 'counts' ? message.packed : null;
@@ -48,7 +51,7 @@ describe('parse worker job', () => {
   });
 
   it('sends no counts after a failure', () => {
-    const messages = run({ name: 'r', text: doc('Create a directory named "b" inside nowhere') });
+    const messages = run({ name: 'r', text: doc('Create a directory named "b" inside nowhere'), count: true });
     expect(messages.map((m) => m.type)).not.toContain('counts');
   });
 

@@ -5,8 +5,13 @@ import { parseDocument } from '../steps/parser';
 import { decodeUtf8 } from '../steps/text';
 import { fileVersions, packFileCounts, type FileVersion } from '../steps/validate';
 
-/** What the page asks the worker: a document as text (pasted, shared) or as a file's bytes. */
-export type ParseRequest = { readonly name: string } & ({ readonly text: string } | { readonly bytes: ArrayBuffer });
+/**
+ * What the page asks the worker: a document as text (pasted, shared) or as a file's bytes; with `count`, also
+ * the files that parse at every position of a sound document (a 'counts' message after 'done').
+ */
+export type ParseRequest = { readonly name: string; readonly count?: boolean } & (
+  { readonly text: string } | { readonly bytes: ArrayBuffer }
+);
 
 /** Where a document failed, with the offending line's text so the user need not count lines. */
 export interface ParseFailure {
@@ -25,7 +30,7 @@ export type ParseMessage =
     }
   /** The document is sound: the page replays it again itself (see documentLoader.ts). */
   | { readonly type: 'done'; readonly source: string }
-  /** After 'done': the file counts of every position (see packFileCounts), while the page replays. */
+  /** After 'done', when asked: the file counts of every position (see packFileCounts). */
   | { readonly type: 'counts'; readonly packed: Uint32Array }
   | { readonly type: 'failed'; readonly failure: ParseFailure };
 
@@ -33,9 +38,8 @@ export type ParseMessage =
 const LINE_TEXT_MAX = 400;
 
 /**
- * Decodes, parses and replays a document, reporting progress through `post`; once the document is found
- * sound, counts its files at every position. Pure apart from `post`, so that it is unit-tested in Node; the
- * worker below only wires it to messages.
+ * Decodes, parses and replays a document, reporting progress through `post`, and counts its files when asked.
+ * Pure apart from `post`, so that it is unit-tested in Node; the worker below only wires it to messages.
  */
 export function parseJob(
   request: ParseRequest,
@@ -43,15 +47,13 @@ export function parseJob(
 ): void {
   const versions = checkDocument(request, post);
   if (!versions) return;
-  // Parsing every version of every JSON and YAML file takes longer than the replay (3 s for 100,000 steps):
-  // here it runs beside the page's own replay instead of on the page's main thread.
   const packed = packFileCounts(versions);
   post({ type: 'counts', packed }, [packed.buffer]);
 }
 
 /**
- * Posts 'done' or 'failed'; when done, returns each position's file version. The replay itself is not
- * returned: its trees are garbage once this returns, so the worker never holds them while the page builds its own.
+ * Posts 'done' or 'failed'; when done and asked to count, returns each position's file version. The replay
+ * itself is not returned: its trees are garbage once this returns, and counting holds only the texts.
  */
 function checkDocument(request: ParseRequest, post: (message: ParseMessage) => void): (FileVersion | null)[] | null {
   let source: string | null = null;
@@ -65,7 +67,7 @@ function checkDocument(request: ParseRequest, post: (message: ParseMessage) => v
     post({ type: 'progress', phase: 'replaying', done: 0, total });
     const run = replay(document, (done) => post({ type: 'progress', phase: 'replaying', done, total }));
     if (run.error) throw run.error;
-    const versions = fileVersions(run);
+    const versions = request.count ? fileVersions(run) : null;
     post({ type: 'done', source });
     return versions;
   } catch (e) {

@@ -16,9 +16,9 @@ import type { ParseFailure, ParseMessage, ParseRequest } from '../io/parseWorker
 import { decodeShare, encodeShare, SHARE_LIMIT_BYTES, shareUrl } from '../io/shareLink';
 import { formatChars } from '../model/format';
 import type { DocumentRef } from '../model/location';
-import type { Replay } from '../steps/engine';
 import { adoptFileCounts } from '../steps/fileCounts';
 import { LIMITS } from '../steps/limits';
+import { afterNextPaint } from './afterPaint';
 import { stepwiseStore } from './appStore';
 import { SAMPLES } from './documentSamples';
 import { errorMessage, loadScenario, type LoadedScenario } from './scenario';
@@ -31,9 +31,13 @@ import type { OpenResult } from './sync';
  * and the page parses and replays it again: about 0.2 s on the main thread for the 10,000-step benchmark
  * scenario. Sending the finished Replay back instead (structured clone keeps shared subtrees shared) cost
  * about 0.85 s for that scenario, 0.4 s of it on the main thread to rebuild the copy: slower, and a longer
- * stall. While the page replays, the worker goes on to count the files that parse at every position (the
- * header's verdict): that parses every version of every JSON and YAML file, which takes longer than the
- * replay, and done on the page it made the garbage collector interrupt the steps of a 100,000-step document.
+ * stall.
+ *
+ * The header's verdict needs the number of files that parse at every position, which means parsing every
+ * version of every JSON and YAML file: longer than the replay (3 s for 100,000 steps). Done on the page in
+ * idle time, it made the garbage collector interrupt the steps of such a document for many seconds. Any
+ * worker busy, or merely alive with a heap to collect, while the page replays slowed that replay by 10–50 %.
+ * So once the page has painted the document, a second worker replays it once more and counts (countFiles).
  *
  * The loader is a store of its own beside the app's: its state is transient I/O status read only by the
  * document views, a job outlives the dialog or tab that started it, and its code (with the library and the
@@ -144,8 +148,8 @@ function libraryStorage(): StorageLike {
 export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
   return createStore<LoaderState>()((set, get) => {
     let current: { worker: Worker; resolve: (outcome: LoadOutcome) => void } | null = null;
-    /** The worker of the last load, still counting the files of the replay the page built from it. */
-    let counting: { worker: Worker; replay: Replay } | null = null;
+    /** The worker counting the files of the document last loaded (see countFiles). */
+    let counting: { stop: () => void } | null = null;
     /** Bumped by every new load and every cancel: a job whose number is stale stops. */
     let generation = 0;
     const notice = (text: string) => stepwise.getState().showNotice(text);
@@ -153,8 +157,35 @@ export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
     const fail = (name: string, failure: ParseFailure) => set({ progress: null, failure: { name, ...failure } });
 
     function stopCounting(): void {
-      counting?.worker.terminate();
+      counting?.stop();
       counting = null;
+    }
+
+    /**
+     * Once the page has painted `scenario`, a worker of its own parses and replays it again and counts the
+     * files that parse at every position, for the header's verdict (see the design note above).
+     */
+    function countFiles({ source, replay }: LoadedScenario): void {
+      let worker: Worker | null = null;
+      const cancel = afterNextPaint(() => {
+        worker = new Worker(new URL('../io/parseWorker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (event: MessageEvent<ParseMessage>) => {
+          if (event.data.type === 'counts') adoptFileCounts(replay, event.data.packed);
+          if (event.data.type === 'counts' || event.data.type === 'failed') stopCounting();
+        };
+        // Without the counts, the page counts the positions it shows (verdictAt).
+        worker.onerror = (event) => {
+          event.preventDefault();
+          stopCounting();
+        };
+        worker.postMessage({ name: 'counts', text: source, count: true } satisfies ParseRequest);
+      });
+      counting = {
+        stop: () => {
+          cancel();
+          worker?.terminate();
+        },
+      };
     }
 
     function stop(): void {
@@ -240,34 +271,27 @@ export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
           resolve(outcome);
         };
         worker.onmessage = (event: MessageEvent<ParseMessage>) => {
-          const message = event.data;
-          if (message.type === 'counts') {
-            if (counting?.worker !== worker) return;
-            adoptFileCounts(counting.replay, message.packed);
-            stopCounting();
-            return;
-          }
           if (current !== job) return;
+          const message = event.data;
           if (message.type === 'progress') set({ progress: { name, ...message } });
           else if (message.type === 'failed') {
             fail(name, message.failure);
             finish('failed');
-          } else if (options.wanted?.() === false) {
-            set({ progress: null });
-            finish('stopped');
-          } else {
-            // The worker has dropped its replay; it goes on to count the files while the page replays.
+          } else if (message.type === 'done') {
+            // The worker's replay is dropped before the page builds its own: never two in memory at once.
+            worker.terminate();
+            if (options.wanted?.() === false) {
+              set({ progress: null });
+              finish('stopped');
+              return;
+            }
             const scenario = adopt(name, message.source, options);
-            if (!scenario) return finish('failed');
-            counting = { worker, replay: scenario.replay };
-            current = null;
-            resolve('loaded');
+            finish(scenario ? 'loaded' : 'failed');
+            if (scenario) countFiles(scenario);
           }
         };
         worker.onerror = (event) => {
           event.preventDefault();
-          // Without the counts, the page counts for itself (see ValidationBadge).
-          if (counting?.worker === worker) return stopCounting();
           if (current !== job) return;
           fail(name, { message: `The document reader stopped unexpectedly: ${event.message || 'unknown error'}` });
           finish('failed');

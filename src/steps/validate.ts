@@ -2,7 +2,7 @@ import type { Replay } from './engine';
 import { syntaxProblem } from './equivalence';
 import { languageOf, type Language } from './language';
 import { fileCountTable, type FileCounts } from './fileCounts';
-import { getNode, walkTree, type DirectoryNode, type FileNode } from './tree';
+import { walkTree, type DirectoryNode, type FileNode } from './tree';
 import type { ExpectedEntry } from './types';
 
 export interface FileCheck {
@@ -109,24 +109,25 @@ export function validationSummary(validation: Validation): string {
 }
 
 /**
- * What the step at a position left in the file it created or changed, or null for other steps: all the file
- * counts need, without the trees (see fileVersions).
+ * The file the step at a position created or changed, as text: all the file counts need, without the trees
+ * (see fileVersions). `before` is the file's previous text, null when the step created it.
  */
 export interface FileVersion {
   readonly path: string;
-  readonly added: boolean;
-  readonly node: FileNode;
+  readonly content: string;
+  readonly before: string | null;
 }
 
-/** Each position's FileVersion; holding these keeps the file nodes but none of the trees. */
+/** Each position's FileVersion, or null for a step that made a directory; none of them holds a tree. */
 export function fileVersions(replay: Replay): (FileVersion | null)[] {
   return replay.snapshots.map((_, p) => versionAt(replay, p));
 }
 
 function versionAt(replay: Replay, p: number): FileVersion | null {
-  const { change, root } = replay.snapshots[p];
+  const { change, step } = replay.snapshots[p];
   if (change?.entryKind !== 'file') return null;
-  return { path: change.path, added: change.type === 'added', node: getNode(root, change.path) as FileNode };
+  if (change.type === 'modified') return { path: change.path, content: change.after, before: change.before };
+  return step?.kind === 'file' ? { path: change.path, content: step.content, before: null } : null;
 }
 
 /**
@@ -135,24 +136,18 @@ function versionAt(replay: Replay, p: number): FileVersion | null {
  */
 export function packFileCounts(versions: readonly (FileVersion | null)[]): Uint32Array {
   const packed = new Uint32Array(versions.length * 2);
-  const latest = new Map<string, FileNode>();
-  versions.forEach((version, p) => {
-    if (p === 0) return;
-    const before = version && !version.added ? (latest.get(version.path) ?? null) : null;
-    countStep(packed, p, version, before);
-    if (version) latest.set(version.path, version.node);
-  });
+  for (let p = 1; p < versions.length; p++) countStep(packed, p, versions[p]);
   return packed;
 }
 
 /** Position p's counts from p - 1's: each step adds one entry or changes one file. */
-function countStep(packed: Uint32Array, p: number, version: FileVersion | null, before: FileNode | null): void {
+function countStep(packed: Uint32Array, p: number, version: FileVersion | null): void {
   let files = packed[2 * p - 2];
   let valid = packed[2 * p - 1];
   if (version) {
-    const isValid = (node: FileNode) => (problemOf(version.path, node) === null ? 1 : 0);
-    if (version.added) files++;
-    valid += isValid(version.node) - (before ? isValid(before) : 0);
+    const isValid = (text: string) => (syntaxProblem(version.path, text) === null ? 1 : 0);
+    if (version.before === null) files++;
+    valid += isValid(version.content) - (version.before === null ? 0 : isValid(version.before));
   }
   packed[2 * p] = files;
   packed[2 * p + 1] = valid;
@@ -165,14 +160,11 @@ function countStep(packed: Uint32Array, p: number, version: FileVersion | null, 
  */
 export function fileCountsAt(replay: Replay, position: number): FileCounts {
   const table = fileCountTable(replay);
-  const { packed } = table;
   for (let p = table.known; p <= position; p++) {
-    const version = versionAt(replay, p);
-    const before = version && !version.added ? (getNode(replay.snapshots[p - 1].root, version.path) as FileNode) : null;
-    countStep(packed, p, version, before);
+    countStep(table.packed, p, versionAt(replay, p));
     table.known = p + 1;
   }
-  return { files: packed[2 * position], valid: packed[2 * position + 1] };
+  return { files: table.packed[2 * position], valid: table.packed[2 * position + 1] };
 }
 
 export interface Verdict {
