@@ -22,9 +22,9 @@ describe('parse worker job', () => {
     expect(replaying.map((m) => (m.type === 'progress' ? m.done : -1))).toEqual([0, 500, 1000]);
     expect(replaying.every((m) => m.type === 'progress' && m.total === 1230)).toBe(true);
     expect(messages.at(-1)).toEqual({ type: 'done', source: doc(...steps) });
-    // Asked to count, it goes on to count the files at every position: none here.
+    // Asked to count, it counts the files at every position instead of sending the text back: none here.
     const counted = run({ name: 'big', text: doc(...steps), count: true });
-    expect(counted.at(-2)).toEqual(messages.at(-1));
+    expect(counted.map((m) => m.type)).not.toContain('done');
     const counts = counted.at(-1)!;
     expect(counts.type === 'counts' && counts.packed).toEqual(new Uint32Array(1231 * 2));
   });
@@ -39,7 +39,6 @@ describe('parse worker job', () => {
     );
     const sent: Array<{ message: ParseMessage; transfer?: Transferable[] }> = [];
     parseJob({ name: 'r', text, count: true }, (message, transfer) => sent.push({ message, transfer }));
-    expect(sent.at(-2)!.message.type).toBe('done');
     const { message, transfer } = sent.at(-1)!;
     const expected = replay(parseDocument(text));
     const packed = message.type === 'counts' ? message.packed : null;

@@ -6,8 +6,9 @@ import { decodeUtf8 } from '../steps/text';
 import { fileVersions, packFileCounts, type FileVersion } from '../steps/validate';
 
 /**
- * What the page asks the worker: a document as text (pasted, shared) or as a file's bytes; with `count`, also
- * the files that parse at every position of a sound document (a 'counts' message after 'done').
+ * What the page asks the worker: a document as text (pasted, shared) or as a file's bytes; with `count`, the
+ * files that parse at every position of a sound document (a 'counts' message instead of 'done', which would
+ * only send back the text the page already has).
  */
 export type ParseRequest = { readonly name: string; readonly count?: boolean } & (
   { readonly text: string } | { readonly bytes: ArrayBuffer }
@@ -30,7 +31,7 @@ export type ParseMessage =
     }
   /** The document is sound: the page replays it again itself (see documentLoader.ts). */
   | { readonly type: 'done'; readonly source: string }
-  /** After 'done', when asked: the file counts of every position (see packFileCounts). */
+  /** Instead of 'done', when asked: the file counts of every position (see packFileCounts). */
   | { readonly type: 'counts'; readonly packed: Uint32Array }
   | { readonly type: 'failed'; readonly failure: ParseFailure };
 
@@ -52,8 +53,8 @@ export function parseJob(
 }
 
 /**
- * Posts 'done' or 'failed'; when done and asked to count, returns each position's file version. The replay
- * itself is not returned: its trees are garbage once this returns, and counting holds only the texts.
+ * Posts 'failed', or 'done' for a sound document; asked to count, returns each position's file version instead.
+ * The replay itself is not returned: its trees are garbage once this returns, and counting holds only the texts.
  */
 function checkDocument(request: ParseRequest, post: (message: ParseMessage) => void): (FileVersion | null)[] | null {
   let source: string | null = null;
@@ -67,9 +68,9 @@ function checkDocument(request: ParseRequest, post: (message: ParseMessage) => v
     post({ type: 'progress', phase: 'replaying', done: 0, total });
     const run = replay(document, (done) => post({ type: 'progress', phase: 'replaying', done, total }));
     if (run.error) throw run.error;
-    const versions = request.count ? fileVersions(run) : null;
+    if (request.count) return fileVersions(run);
     post({ type: 'done', source });
-    return versions;
+    return null;
   } catch (e) {
     post({ type: 'failed', failure: describeFailure(e, source) });
     return null;
