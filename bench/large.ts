@@ -55,7 +55,10 @@ export interface LargeFigures {
 export interface Opened {
   /** File chosen → the step list of the new document painted. */
   loadMs: number;
-  /** File chosen → the loader's counting worker ended (started once the document is painted; see documentLoader.ts). */
+  /**
+   * File chosen (setFiles returned) → the loader's counting worker closed, both on the bench's clock; the worker
+   * starts once the document is painted (see documentLoader.ts).
+   */
   workerMs: number;
 }
 

@@ -17,13 +17,13 @@ describe('parse worker job', () => {
     const parents = Array.from({ length: 30 }, (_, i) => `Create a directory named "p${i}"`);
     const children = Array.from({ length: 1200 }, (_, i) => `Create a directory named "d${i}" inside p${i % 30}`);
     const steps = [...parents, ...children];
-    const messages = run({ name: 'big', text: doc(...steps) });
+    const messages = run({ text: doc(...steps) });
     const replaying = messages.filter((m) => m.type === 'progress' && m.phase === 'replaying');
     expect(replaying.map((m) => (m.type === 'progress' ? m.done : -1))).toEqual([0, 500, 1000]);
     expect(replaying.every((m) => m.type === 'progress' && m.total === 1230)).toBe(true);
     expect(messages.at(-1)).toEqual({ type: 'done', source: doc(...steps) });
     // Asked to count, it counts the files at every position instead of sending the text back: none here.
-    const counted = run({ name: 'big', text: doc(...steps), count: true });
+    const counted = run({ text: doc(...steps), count: true });
     expect(counted.map((m) => m.type)).not.toContain('done');
     const counts = counted.at(-1)!;
     expect(counts.type === 'counts' && counts.packed).toEqual(new Uint32Array(1231 * 2));
@@ -38,7 +38,7 @@ describe('parse worker job', () => {
       'Update c.json: add d: 2',
     );
     const sent: Array<{ message: ParseMessage; transfer?: Transferable[] }> = [];
-    parseJob({ name: 'r', text, count: true }, (message, transfer) => sent.push({ message, transfer }));
+    parseJob({ text, count: true }, (message, transfer) => sent.push({ message, transfer }));
     const { message, transfer } = sent.at(-1)!;
     const expected = replay(parseDocument(text));
     const packed = message.type === 'counts' ? message.packed : null;
@@ -50,13 +50,13 @@ describe('parse worker job', () => {
   });
 
   it('sends no counts after a failure', () => {
-    const messages = run({ name: 'r', text: doc('Create a directory named "b" inside nowhere'), count: true });
+    const messages = run({ text: doc('Create a directory named "b" inside nowhere'), count: true });
     expect(messages.map((m) => m.type)).not.toContain('counts');
   });
 
   it('reports a parse error with its line, step and the line text', () => {
     const text = 'Title\r\n\r\nStep 1: Create a directory named "a"\r\nStep 2: Create a thing named "b"\r\n';
-    const last = run({ name: 'broken', text }).at(-1)!;
+    const last = run({ text }).at(-1)!;
     expect(last).toEqual({
       type: 'failed',
       failure: expect.objectContaining({ line: 4, step: 2, lineText: 'Step 2: Create a thing named "b"' }),
@@ -66,7 +66,6 @@ describe('parse worker job', () => {
 
   it('reports a replay error (a missing parent) against its step', () => {
     const last = run({
-      name: 'r',
       text: doc('Create a directory named "a"', 'Create a directory named "b" inside nowhere'),
     }).at(-1)!;
     expect(last.type === 'failed' && last.failure).toMatchObject({
@@ -78,9 +77,9 @@ describe('parse worker job', () => {
 
   it('decodes bytes as UTF-8 and refuses invalid UTF-8 with a clear message', () => {
     const good = new TextEncoder().encode('\uFEFFCafé\nStep 1: Create a directory named "é"');
-    const done = run({ name: 'f.txt', bytes: good.buffer as ArrayBuffer }).find((m) => m.type === 'done')!;
+    const done = run({ bytes: good.buffer as ArrayBuffer }).find((m) => m.type === 'done')!;
     expect(done.type === 'done' && parseDocument(done.source).title).toBe('Café');
-    const bad = run({ name: 'f.txt', bytes: new Uint8Array([0x53, 0xc3, 0x28]).buffer }).at(-1)!;
+    const bad = run({ bytes: new Uint8Array([0x53, 0xc3, 0x28]).buffer }).at(-1)!;
     expect(bad.type).toBe('failed');
     if (bad.type !== 'failed') return;
     expect(bad.failure.message).toMatch(/The file is not valid UTF-8/);

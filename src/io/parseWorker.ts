@@ -10,9 +10,7 @@ import { fileVersions, packFileCounts, type FileVersion } from '../steps/validat
  * files that parse at every position of a sound document (a 'counts' message instead of 'done', which would
  * only send back the text the page already has).
  */
-export type ParseRequest = { readonly name: string; readonly count?: boolean } & (
-  { readonly text: string } | { readonly bytes: ArrayBuffer }
-);
+export type ParseRequest = { readonly count?: boolean } & ({ readonly text: string } | { readonly bytes: ArrayBuffer });
 
 /** Where a document failed, with the offending line's text so the user need not count lines. */
 export interface ParseFailure {

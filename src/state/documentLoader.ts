@@ -180,7 +180,7 @@ export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
           event.preventDefault();
           stopCounting();
         };
-        worker.postMessage({ name: 'counts', text: source, count: true } satisfies ParseRequest);
+        worker.postMessage({ text: source, count: true } satisfies ParseRequest);
       });
       counting = {
         stop: () => {
@@ -259,9 +259,9 @@ export function createDocumentLoader(stepwise: StepwiseStore): LoaderStore {
         }
         const bytes = await input.file.arrayBuffer();
         if (mine !== generation) return 'stopped'; // cancelled or replaced while reading
-        request = { name, bytes };
+        request = { bytes };
         transfer = [bytes];
-      } else request = { name, text: input.text };
+      } else request = { text: input.text };
 
       return new Promise<LoadOutcome>((resolve) => {
         const worker = new Worker(new URL('../io/parseWorker.ts', import.meta.url), { type: 'module' });

@@ -3,6 +3,7 @@ import type { Replay } from './engine';
 /** How many files exist at a position, and how many of them parse (see validate.ts). */
 export interface FileCounts {
   readonly files: number;
+  /** Files that parse (or need no parsing). */
   readonly valid: number;
 }
 
